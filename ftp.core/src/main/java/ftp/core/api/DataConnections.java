@@ -1,0 +1,58 @@
+package ftp.core.api;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The data-connection state of a session: at most one prepared connection (passive listener
+ * or active target) at a time, used by the next transfer.
+ */
+@ProviderType
+public interface DataConnections {
+
+    /**
+     * Opens a passive listener on a free port of {@code pasv.ports}.
+     *
+     * @return the address to announce (chosen by the site's passive addressing rules) and the
+     *         listening port
+     * @throws ReplyException {@code 425} when no port is free
+     */
+    InetSocketAddress passive() throws IOException;
+
+    /**
+     * Prepares an active connection to the client. With {@code port.useControlIp} the control
+     * connection's remote address replaces the one given.
+     *
+     * @throws ReplyException {@code 504}/{@code 501} for a target that is refused (another host, a
+     *         port below 1024, or after {@code EPSV ALL})
+     */
+    void active(InetSocketAddress target) throws ReplyException;
+
+    /** After {@code EPSV ALL}: only EPSV may prepare connections from now on (RFC 2428 section 4). */
+    void restrictToExtendedPassive();
+
+    /** Whether {@code EPSV ALL} was sent. */
+    boolean extendedPassiveOnly();
+
+    /** Whether a connection is prepared for the next transfer. */
+    boolean prepared();
+
+    /**
+     * Starts a transfer on the prepared connection and returns at once: the core opens the
+     * connection, sends {@code 150 <opening>}, runs the transfer off the network threads and
+     * answers with its reply ({@code 425} when no connection could be opened, {@code 426} when
+     * it broke or was aborted).
+     */
+    void transfer(String opening, DataTransfer transfer);
+
+    /** Aborts the transfer under way, if any (ABOR). @return whether one was running */
+    boolean abort();
+
+    /** Whether a transfer is under way. */
+    boolean transferring();
+
+    /** Bytes moved by the transfer under way, or -1 when none runs (for STAT). */
+    long bytesTransferred();
+}

@@ -1,0 +1,27 @@
+package ftp.core.api;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * A user's view of the site's storage: rooted at the user's home, with a working directory.
+ * No argument resolves outside the home: {@code ..} stops at the root, backslashes count as
+ * separators, NUL bytes are refused, and symbolic links are followed only when their target
+ * stays inside the home.
+ */
+@ProviderType
+public interface FileSystemView {
+
+    /** The working directory as the client sees it, starting with {@code /}. */
+    String workingDirectory();
+
+    /**
+     * Resolves a path argument against the working directory.
+     *
+     * @throws ReplyException {@code 550} when the path leaves the home (also through a symbolic
+     *         link), {@code 501} for a malformed argument
+     */
+    VirtualFile resolve(String argument) throws ReplyException;
+
+    /** Changes the working directory. @throws ReplyException {@code 550} unless it is a directory */
+    void changeDirectory(String argument) throws ReplyException;
+}

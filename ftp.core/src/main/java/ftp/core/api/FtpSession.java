@@ -1,0 +1,79 @@
+package ftp.core.api;
+
+import java.net.InetSocketAddress;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * What a command sees of one control connection. Implemented by the core only.
+ */
+@ProviderType
+public interface FtpSession {
+
+    /** Sends a reply now. */
+    void reply(Reply reply);
+
+    /** Shorthand for {@code reply(Reply.of(code, text))}. */
+    default void reply(int code, String text) {
+        reply(Reply.of(code, text));
+    }
+
+    /** The immutable settings the site was started with. */
+    SiteSettings settings();
+
+    /** Whether the command with this feature key is enabled on this session's site. */
+    default boolean featureEnabled(String key) {
+        return settings().featureEnabled(key);
+    }
+
+    /** The client's address on the control connection. */
+    InetSocketAddress remoteAddress();
+
+    /** The server's address on the control connection. */
+    InetSocketAddress localAddress();
+
+    /** How the control connection is protected right now. */
+    SessionProtocol protocol();
+
+    /** The logged-in user, if any. */
+    Optional<FtpUser> user();
+
+    /** Checks that the logged-in user holds a permission. @throws ReplyException {@code 550} otherwise */
+    default void require(Permission permission) throws ReplyException {
+        if (!user().map(u -> u.can(permission)).orElse(false)) {
+            throw new ReplyException(550, "Permission denied");
+        }
+    }
+
+    /** The user's file-system view. @throws IllegalStateException before login */
+    FileSystemView files();
+
+    /** The user name sent with USER and not yet confirmed by PASS. */
+    Optional<String> pendingUser();
+
+    /** Remembers the name sent with USER (and forgets any logged-in user). */
+    void beginLogin(String userName);
+
+    /**
+     * Checks the password for the pending user against the site's user stores and its policy
+     * (site membership, enabled flag, the per-user protocol allowance, the login-failure ban).
+     * On success the session is logged in.
+     */
+    LoginOutcome login(char[] password);
+
+    /** Forgets the user and every per-session setting, as REIN asks (RFC 959 4.1.1). */
+    void reinitialize();
+
+    /** Answers, then closes the control connection once the reply is written. */
+    void close(Reply lastReply);
+
+    /** Session attributes with typed keys. */
+    <T> Optional<T> get(SessionKey<T> key);
+
+    /** Sets a session attribute; {@code null} removes it. */
+    <T> void set(SessionKey<T> key, T value);
+
+    /** The data connection of this session (PASV/EPSV/PORT preparations and transfers). */
+    DataConnections data();
+}

@@ -1,0 +1,100 @@
+package ftp.core.api;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The validated, immutable settings of one site, taken when the site starts (factory PID
+ * {@code ftp.site}). A running site never sees a later change: the operator restarts it.
+ *
+ * @param name the site's name
+ * @param bindAddress the address the listeners bind ({@code bind.address})
+ * @param ftpPort the plain/FTPES port, 0 = off ({@code ftp.port})
+ * @param ftpsPort the implicit FTPS port, 0 = off ({@code ftps.port})
+ * @param root the storage root, absolute ({@code root})
+ * @param banners the four banners
+ * @param passive passive-mode addressing
+ * @param features the {@code feature.<key>} toggles that were set; unset keys are on
+ * @param tls the TLS policy settings
+ * @param limits connection and login limits
+ */
+public record SiteSettings(String name, InetAddress bindAddress, int ftpPort, int ftpsPort, Path root,
+        Banners banners, Passive passive, Map<String, Boolean> features, Tls tls, Limits limits) {
+
+    public SiteSettings {
+        features = Map.copyOf(features);
+    }
+
+    /** Whether the command with this feature key answers on this site; empty keys are always on. */
+    public boolean featureEnabled(String key) {
+        return key == null || key.isEmpty() || features.getOrDefault(key, Boolean.TRUE);
+    }
+
+    /**
+     * The banners, each possibly multi-line.
+     *
+     * @param connect sent with {@code 220} when a client connects
+     * @param login sent with {@code 230} after a successful login
+     * @param loginFailure sent with {@code 530} after a failed login
+     * @param logout sent with {@code 221} on QUIT
+     */
+    public record Banners(String connect, String login, String loginFailure, String logout) {
+    }
+
+    /**
+     * Passive-mode addressing (DESIGN section 6).
+     *
+     * @param portLow first port of {@code pasv.ports}
+     * @param portHigh last port of {@code pasv.ports}
+     * @param externalIp {@code pasv.externalIp}
+     * @param externalIpTls {@code pasv.externalIpTls}
+     * @param localNetworks {@code pasv.localNetworks}
+     * @param useControlIp {@code pasv.useControlIp}
+     * @param portUseControlIp {@code port.useControlIp}
+     */
+    public record Passive(int portLow, int portHigh, Optional<InetAddress> externalIp,
+            Optional<InetAddress> externalIpTls, List<Cidr> localNetworks, boolean useControlIp,
+            boolean portUseControlIp) {
+
+        public Passive {
+            localNetworks = List.copyOf(localNetworks);
+        }
+    }
+
+    /**
+     * The TLS policy settings, applied by the TLS bundle.
+     *
+     * @param forceStartTls {@code tls.forceStartTls}
+     * @param minVersion {@code tls.minVersion}
+     * @param maxVersion {@code tls.maxVersion}
+     * @param cipherSuites {@code tls.cipherSuites}, empty = secure defaults
+     * @param certificate {@code tls.certificate}, empty = generated
+     * @param privateKey {@code tls.privateKey}
+     * @param requireSessionReuse {@code tls.requireSessionReuse}
+     */
+    public record Tls(boolean forceStartTls, String minVersion, String maxVersion, List<String> cipherSuites,
+            Optional<Path> certificate, Optional<Path> privateKey, boolean requireSessionReuse) {
+
+        public Tls {
+            cipherSuites = List.copyOf(cipherSuites);
+        }
+    }
+
+    /**
+     * Limits.
+     *
+     * @param maxConnections {@code limits.maxConnections}
+     * @param maxConnectionsPerIp {@code limits.maxConnectionsPerIp}
+     * @param idleTimeout {@code limits.idleTimeout}
+     * @param dataTimeout {@code limits.dataTimeout}: connect/accept and stall limit of data connections
+     * @param maxLoginFailures {@code limits.maxLoginFailures}
+     * @param banTime {@code limits.banTime}
+     */
+    public record Limits(int maxConnections, int maxConnectionsPerIp, Duration idleTimeout, Duration dataTimeout,
+            int maxLoginFailures, Duration banTime) {
+    }
+}

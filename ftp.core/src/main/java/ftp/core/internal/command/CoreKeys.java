@@ -1,0 +1,23 @@
+package ftp.core.internal.command;
+
+import ftp.core.api.SessionKey;
+import ftp.core.api.VirtualFile;
+
+/** Session state of the base commands. */
+final class CoreKeys {
+
+    /** TYPE A or I; RFC 959 makes ASCII the default. */
+    static final SessionKey<TransferType> TYPE = SessionKey.of("type", TransferType.class);
+
+    /** REST offset for the very next RETR/STOR/APPE (RFC 3659 section 5). */
+    static final SessionKey<Long> REST_OFFSET = SessionKey.untilNextCommand("rest", Long.class, "REST");
+
+    /** RNFR source for the very next RNTO. */
+    static final SessionKey<VirtualFile> RENAME_FROM = SessionKey.untilNextCommand("rnfr", VirtualFile.class, "RNFR");
+
+    /** The client's name from CLNT, for the log. */
+    static final SessionKey<String> CLIENT = SessionKey.of("client", String.class);
+
+    private CoreKeys() {
+    }
+}

@@ -1,0 +1,103 @@
+package ftp.core.internal.command;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import ftp.core.api.DataConnections;
+import ftp.core.api.FtpSession;
+import ftp.core.api.Permission;
+import ftp.core.api.Reply;
+import ftp.core.api.ReplyException;
+import ftp.core.api.VirtualFile;
+import ftp.core.internal.fs.AtomicUpload;
+import ftp.core.internal.fs.ListingFormat;
+
+/**
+ * What LIST and NLST share: the argument (with {@code ls} options such as {@code -la} dropped,
+ * as lftp and others send them), the entries (sorted, without upload temporaries and without
+ * links that lead out of the home), and sending the lines over the data connection.
+ */
+final class DirectoryListing {
+
+    /** One entry of a listing. */
+    record Entry(String name, VirtualFile file) {
+    }
+
+    private DirectoryListing() {
+    }
+
+    /** Drops leading {@code -x} option words. */
+    static String withoutOptions(String argument) {
+        String rest = argument.strip();
+        while (rest.startsWith("-")) {
+            int space = rest.indexOf(' ');
+            rest = space < 0 ? "" : rest.substring(space + 1).stripLeading();
+        }
+        return rest;
+    }
+
+    /** The entries the argument names: a directory's children, or the file itself. */
+    static List<Entry> entries(FtpSession session, String argument) throws IOException {
+        session.require(Permission.LIST);
+        String path = withoutOptions(argument);
+        VirtualFile target = session.files().resolve(path.isEmpty() ? "." : path);
+        if (!Files.exists(target.file())) {
+            throw new ReplyException(550, target.path() + ": No such file or directory");
+        }
+        if (!Files.isDirectory(target.file())) {
+            return List.of(new Entry(target.name(), target));
+        }
+        TreeMap<String, Entry> entries = new TreeMap<>();
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(target.file())) {
+            for (Path child : children) {
+                String name = child.getFileName().toString();
+                if (name.startsWith(AtomicUpload.TEMP_PREFIX)) {
+                    continue;
+                }
+                try {
+                    entries.put(name, new Entry(name, session.files().resolve(
+                            (target.isRoot() ? "" : target.path()) + "/" + name)));
+                } catch (ReplyException outside) {
+                    // a symbolic link out of the home is not shown
+                }
+            }
+        }
+        return new ArrayList<>(entries.values());
+    }
+
+    /** Formats the entries first (so errors come before 150), then sends them as CRLF lines. */
+    static void send(DataConnections data, List<Entry> entries, Function<Entry, String> format, String opening) {
+        StringBuilder text = new StringBuilder();
+        for (Entry entry : entries) {
+            String line = format.apply(entry);
+            if (line != null) {
+                text.append(line).append("\r\n");
+            }
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        data.transfer(opening, channel -> {
+            OutputStream out = channel.output();
+            out.write(bytes);
+            out.flush();
+            return Reply.of(226, "Transfer complete");
+        });
+    }
+
+    /** The {@code ls -l} line of an entry; null when it vanished meanwhile. */
+    static String longLine(Entry entry, Instant now) {
+        try {
+            return ListingFormat.line(entry.file().file(), entry.name(), now);
+        } catch (IOException gone) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package ftp.core.internal.command;
+
+import java.io.IOException;
+
+import org.osgi.service.component.annotations.Component;
+
+import ftp.core.api.FtpCommand;
+import ftp.core.api.FtpCommandService;
+import ftp.core.api.FtpRequest;
+import ftp.core.api.FtpSession;
+
+/** NLST (RFC 959 section 4.1.3): names only, one per line. */
+@Component(service = FtpCommand.class)
+@FtpCommandService(command = "NLST")
+public final class NlstCommand implements FtpCommand {
+
+    @Override
+    public void execute(FtpRequest request, FtpSession session) throws IOException {
+        DirectoryListing.send(session.data(), DirectoryListing.entries(session, request.argument()),
+                DirectoryListing.Entry::name, "Opening ASCII mode data connection for name list");
+    }
+
+    @Override
+    public String help() {
+        return "NLST [ <sp> pathname ]";
+    }
+}

@@ -1,0 +1,39 @@
+package ftp.core.internal.command;
+
+import ftp.core.api.Reply;
+import org.osgi.service.component.annotations.Component;
+
+import ftp.core.api.FtpCommand;
+import ftp.core.api.FtpCommandService;
+import ftp.core.api.FtpRequest;
+import ftp.core.api.FtpSession;
+
+/**
+ * PASS (RFC 959 section 4.1.1): completes the login. Unknown users and wrong passwords get the
+ * same reply; a banned address loses its connection.
+ */
+@Component(service = FtpCommand.class)
+@FtpCommandService(command = "PASS", login = false)
+public final class PassCommand implements FtpCommand {
+
+    @Override
+    public void execute(FtpRequest request, FtpSession session) {
+        if (session.user().isPresent()) {
+            session.reply(230, "Already logged in");
+            return;
+        }
+        switch (session.login(request.argument().toCharArray())) {
+            case SUCCESS -> session.reply(230, session.settings().banners().login());
+            case NO_USER -> session.reply(503, "Login with USER first");
+            case PROTOCOL_NOT_ALLOWED -> session.reply(530, "This account may not log in over "
+                    + session.protocol().configName().toUpperCase(java.util.Locale.ROOT));
+            case BANNED -> session.close(Reply.of(421, "Too many failed logins; closing control connection"));
+            case REJECTED -> session.reply(530, session.settings().banners().loginFailure());
+        }
+    }
+
+    @Override
+    public String help() {
+        return "PASS <sp> password";
+    }
+}

@@ -1,0 +1,56 @@
+package ftp.core.internal.command;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardCopyOption;
+
+import ftp.core.api.Permission;
+import ftp.core.api.ReplyException;
+import ftp.core.api.VirtualFile;
+import org.osgi.service.component.annotations.Component;
+
+import ftp.core.api.FtpCommand;
+import ftp.core.api.FtpCommandService;
+import ftp.core.api.FtpRequest;
+import ftp.core.api.FtpSession;
+
+/**
+ * RNTO (RFC 959 section 4.1.3). An existing file at the target is replaced, atomically where the
+ * file system can (clients that upload to a temporary name and rename rely on that).
+ */
+@Component(service = FtpCommand.class)
+@FtpCommandService(command = "RNTO")
+public final class RntoCommand implements FtpCommand {
+
+    @Override
+    public void execute(FtpRequest request, FtpSession session) throws IOException {
+        session.require(Permission.RENAME);
+        VirtualFile source = session.get(CoreKeys.RENAME_FROM)
+                .orElseThrow(() -> new ReplyException(503, "RNFR required first"));
+        VirtualFile target = session.files().resolve(request.requireArgument());
+        if (target.isRoot() || target.path().startsWith(source.path() + "/")) {
+            throw new ReplyException(553, target.path() + ": not a valid target");
+        }
+        try {
+            try {
+                Files.move(source.file(), target.file(), StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(source.file(), target.file(), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (NoSuchFileException e) {
+            throw new ReplyException(550, "No such file or directory");
+        } catch (DirectoryNotEmptyException e) {
+            throw new ReplyException(550, target.path() + ": a directory that is not empty is in the way");
+        }
+        session.set(CoreKeys.RENAME_FROM, null);
+        session.reply(250, "Renamed " + source.path() + " to " + target.path());
+    }
+
+    @Override
+    public String help() {
+        return "RNTO <sp> pathname";
+    }
+}

@@ -1,0 +1,48 @@
+package ftp.core.internal.command;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+
+import ftp.core.api.DataChannel;
+import ftp.core.api.FtpSession;
+import ftp.core.api.ReplyException;
+import ftp.core.api.VirtualFile;
+import ftp.core.internal.data.AsciiInputStream;
+
+/** What STOR, APPE and STOU share: the target checks and the receiving loop. */
+final class Uploads {
+
+    private Uploads() {
+    }
+
+    /** Checks that an upload may create or replace {@code target}. */
+    static void checkTarget(VirtualFile target) throws ReplyException {
+        if (target.isRoot() || Files.isDirectory(target.file())) {
+            throw new ReplyException(553, target.path() + ": is a directory");
+        }
+        if (!Files.isDirectory(target.file().getParent())) {
+            throw new ReplyException(553, target.path() + ": parent directory does not exist");
+        }
+    }
+
+    /** Writes what the client sends into {@code file} from {@code position}; TYPE A becomes LF line ends. */
+    static long receive(FtpSession session, DataChannel channel, FileChannel file, long position) throws IOException {
+        if (TransferType.of(session) == TransferType.BINARY) {
+            return channel.receive(file, position);
+        }
+        InputStream in = new AsciiInputStream(channel.input());
+        byte[] buffer = new byte[64 << 10];
+        long total = 0;
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, n);
+            while (bytes.hasRemaining()) {
+                position += file.write(bytes, position);
+            }
+            total += n;
+        }
+        return total;
+    }
+}

@@ -1,0 +1,310 @@
+package ftp.core.internal.data;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ftp.core.api.DataConnections;
+import ftp.core.api.DataTransfer;
+import ftp.core.api.Reply;
+import ftp.core.api.ReplyException;
+
+/**
+ * The data connection of one session: a passive listener or an active target, used by the
+ * next transfer and then closed. Transfers run on the site's transfer executor; the control
+ * connection stays free for ABOR, STAT and QUIT.
+ */
+public final class SessionDataConnections implements DataConnections {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionDataConnections.class);
+
+    private final TransferHost host;
+    private final PassivePorts ports;
+    private final ExecutorService transfers;
+    private final TransferWatchdog watchdog;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private ServerSocketChannel listener;
+    private InetSocketAddress activeTarget;
+    private boolean extendedPassiveOnly;
+    private volatile Running running;
+
+    public SessionDataConnections(TransferHost host, PassivePorts ports, ExecutorService transfers,
+            TransferWatchdog watchdog) {
+        this.host = host;
+        this.ports = ports;
+        this.transfers = transfers;
+        this.watchdog = watchdog;
+    }
+
+    @Override
+    public InetSocketAddress passive() throws IOException {
+        lock.lock();
+        try {
+            reset();
+            InetAddress local = host.localAddress().getAddress();
+            try {
+                listener = ports.bind(local);
+            } catch (IOException e) {
+                LOG.warn("Site {}: no passive port free for {}: {}", host.settings().name(), host.remoteAddress(), e.getMessage());
+                throw new ReplyException(425, "Can't open data connection: no passive port free");
+            }
+            InetAddress announced = PassiveAddressPolicy.choose(host.settings().passive(),
+                    host.remoteAddress().getAddress(), local, host.controlProtected());
+            return new InetSocketAddress(announced, ((InetSocketAddress) listener.getLocalAddress()).getPort());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void active(InetSocketAddress target) throws ReplyException {
+        lock.lock();
+        try {
+            if (extendedPassiveOnly) {
+                throw new ReplyException(501, "Only EPSV is allowed after EPSV ALL");
+            }
+            InetAddress client = host.remoteAddress().getAddress();
+            InetAddress address = host.settings().passive().portUseControlIp() ? client : target.getAddress();
+            if (!address.equals(client)) {
+                throw new ReplyException(501, "Refused: data connections go only to the client's own address "
+                        + client.getHostAddress());
+            }
+            if (target.getPort() < 1024) {
+                throw new ReplyException(501, "Refused: data ports below 1024 are not allowed");
+            }
+            reset();
+            activeTarget = new InetSocketAddress(address, target.getPort());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void restrictToExtendedPassive() {
+        lock.lock();
+        try {
+            extendedPassiveOnly = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean extendedPassiveOnly() {
+        return extendedPassiveOnly;
+    }
+
+    @Override
+    public boolean prepared() {
+        lock.lock();
+        try {
+            return listener != null || activeTarget != null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean transferring() {
+        return running != null;
+    }
+
+    @Override
+    public long bytesTransferred() {
+        Running current = running;
+        SocketDataChannel channel = current == null ? null : current.channel;
+        return current == null ? -1 : channel == null ? 0 : channel.transferred();
+    }
+
+    @Override
+    public void transfer(String opening, DataTransfer transfer) {
+        ServerSocketChannel passive;
+        InetSocketAddress active;
+        Running current = new Running();
+        lock.lock();
+        try {
+            passive = listener;
+            active = activeTarget;
+            listener = null;
+            activeTarget = null;
+            if (passive == null && active == null) {
+                transfer.abandoned();
+                host.reply(Reply.of(425, "Use PASV, EPSV or PORT first"));
+                return;
+            }
+            running = current;
+        } finally {
+            lock.unlock();
+        }
+        try {
+            transfers.execute(() -> run(current, passive, active, opening, transfer));
+        } catch (RejectedExecutionException e) {
+            transfer.abandoned();
+            close(passive);
+            finish(current, Reply.of(425, "Can't open data connection: server is shutting down"));
+        }
+    }
+
+    private void run(Running current, ServerSocketChannel passive, InetSocketAddress active, String opening,
+            DataTransfer transfer) {
+        Reply result;
+        SocketChannel socket = null;
+        try {
+            try {
+                socket = passive != null ? accept(passive) : connect(active);
+            } catch (IOException e) {
+                transfer.abandoned();
+                throw e;
+            }
+            current.channel = new SocketDataChannel(socket);
+            if (current.aborted) {
+                transfer.abandoned();
+                throw new IOException("aborted");
+            }
+            host.reply(Reply.of(150, opening));
+            watchdog.watch(current.channel);
+            result = transfer.run(current.channel);
+        } catch (ReplyException e) {
+            result = e.reply();
+        } catch (SocketTimeoutException e) {
+            result = Reply.of(425, "Can't open data connection: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            result = failure(current, socket, e);
+        } finally {
+            close(passive);
+            if (current.channel != null) {
+                watchdog.forget(current.channel);
+                current.channel.close();
+            } else if (socket != null) {
+                close(socket);
+            }
+        }
+        finish(current, result);
+    }
+
+    private Reply failure(Running current, SocketChannel socket, Exception e) {
+        if (current.aborted) {
+            return Reply.of(426, "Connection closed; transfer aborted");
+        }
+        if (current.channel != null && current.channel.stalled()) {
+            return Reply.of(426, "Connection closed; no data moved for " + host.settings().limits().dataTimeout().toSeconds() + " s");
+        }
+        if (socket == null) {
+            return Reply.of(425, "Can't open data connection: " + e.getMessage());
+        }
+        if (e instanceof RuntimeException) {
+            LOG.error("Site {}: transfer for {} failed", host.settings().name(), host.remoteAddress(), e);
+            return Reply.of(451, "Requested action aborted: local error in processing");
+        }
+        return Reply.of(426, "Connection closed; transfer aborted: " + e.getMessage());
+    }
+
+    private void finish(Running current, Reply result) {
+        host.reply(result);
+        running = null;
+        current.done.countDown();
+        host.transferEnded();
+    }
+
+    /** Accepts the data connection, but only from the control connection's client (no stolen transfers). */
+    private SocketChannel accept(ServerSocketChannel passive) throws IOException {
+        InetAddress client = host.remoteAddress().getAddress();
+        long timeout = host.settings().limits().dataTimeout().toMillis();
+        long deadline = System.currentTimeMillis() + timeout;
+        while (true) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                throw new SocketTimeoutException("no connection within " + timeout / 1000 + " s");
+            }
+            passive.socket().setSoTimeout((int) left);
+            Socket accepted = passive.socket().accept();
+            SocketChannel channel = accepted.getChannel();
+            if (((InetSocketAddress) channel.getRemoteAddress()).getAddress().equals(client)) {
+                return channel;
+            }
+            LOG.warn("Site {}: refused data connection from {} on a passive port of {}", host.settings().name(),
+                    channel.getRemoteAddress(), host.remoteAddress());
+            close(channel);
+        }
+    }
+
+    private SocketChannel connect(InetSocketAddress target) throws IOException {
+        SocketChannel channel = SocketChannel.open();
+        try {
+            channel.bind(new InetSocketAddress(host.localAddress().getAddress(), 0));
+            channel.socket().connect(target, (int) host.settings().limits().dataTimeout().toMillis());
+            return channel;
+        } catch (IOException e) {
+            close(channel);
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean abort() {
+        Running current = running;
+        lock.lock();
+        try {
+            reset();
+        } finally {
+            lock.unlock();
+        }
+        if (current == null) {
+            return false;
+        }
+        current.aborted = true;
+        SocketDataChannel channel = current.channel;
+        if (channel != null) {
+            channel.close();
+        }
+        try {
+            // The 426 of the transfer goes out before the reply to ABOR (RFC 959 section 4.1.3).
+            current.done.await(host.settings().limits().dataTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return true;
+    }
+
+    /** Closes a prepared passive listener and forgets an active target. Call with the lock held. */
+    private void reset() {
+        close(listener);
+        listener = null;
+        activeTarget = null;
+    }
+
+    /** Closes everything when the control connection ends. */
+    public void shutdown() {
+        abort();
+    }
+
+    private static void close(java.io.Closeable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (IOException ignored) {
+                // nothing left to release
+            }
+        }
+    }
+
+    /** One transfer under way. */
+    private static final class Running {
+        final CountDownLatch done = new CountDownLatch(1);
+        volatile SocketDataChannel channel;
+        volatile boolean aborted;
+    }
+}

@@ -1,0 +1,73 @@
+package ftp.core.internal.fs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import ftp.core.api.FileSystemView;
+import ftp.core.api.ReplyException;
+import ftp.core.api.VirtualFile;
+
+/**
+ * A user's view rooted at their home on the local file system.
+ *
+ * <p>Containment is checked twice: the virtual path is normalized as a string (so {@code ..}
+ * cannot climb), and the nearest existing ancestor of the target is resolved with
+ * {@link Path#toRealPath} and must lie inside the home's real path (so a symbolic link cannot
+ * lead out).
+ */
+public final class HomeFileSystemView implements FileSystemView {
+
+    private final Path home;
+    private final Path realHome;
+    private volatile String workingDirectory = "/";
+
+    /** @param home an existing directory */
+    public HomeFileSystemView(Path home) throws IOException {
+        this.home = home.toAbsolutePath().normalize();
+        this.realHome = this.home.toRealPath();
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    @Override
+    public String workingDirectory() {
+        return workingDirectory;
+    }
+
+    @Override
+    public VirtualFile resolve(String argument) throws ReplyException {
+        String virtual = VirtualPaths.resolve(workingDirectory, argument);
+        Path file = virtual.length() == 1 ? home : home.resolve(virtual.substring(1));
+        if (!file.normalize().startsWith(home)) {
+            throw new ReplyException(550, "Permission denied");
+        }
+        checkContained(file);
+        return new VirtualFile(virtual, file);
+    }
+
+    private void checkContained(Path file) throws ReplyException {
+        Path existing = file;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        try {
+            if (existing == null || !existing.toRealPath().startsWith(realHome)) {
+                throw new ReplyException(550, "Permission denied");
+            }
+        } catch (IOException e) {
+            throw new ReplyException(550, "Permission denied");
+        }
+    }
+
+    @Override
+    public void changeDirectory(String argument) throws ReplyException {
+        VirtualFile target = resolve(argument);
+        if (!Files.isDirectory(target.file())) {
+            throw new ReplyException(550, target.path() + ": No such directory");
+        }
+        workingDirectory = target.path();
+    }
+}

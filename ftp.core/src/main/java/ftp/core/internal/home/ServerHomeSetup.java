@@ -1,0 +1,101 @@
+package ftp.core.internal.home;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Hashtable;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ftp.core.internal.site.ServerHome;
+import ftp.core.internal.user.PasswordHasher;
+
+/**
+ * The standalone distribution's home ({@code -Dftp.home}, default {@code ./ftp-home}): on first
+ * start in an empty home it writes {@code etc/ftp.site-default.cfg} and a {@code demo} user whose
+ * random password is printed once (the user store hashes it on first read); at every start it
+ * points File Install at {@code <home>/etc}. Inactive unless {@code ftp.home} is set, so a
+ * Karaf installation keeps its own {@code etc/}.
+ */
+@Component(immediate = true, service = {})
+public final class ServerHomeSetup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerHomeSetup.class);
+    private static final String FILE_INSTALL_PID = "org.apache.felix.fileinstall";
+
+    @Activate
+    public ServerHomeSetup(BundleContext context, @Reference ConfigurationAdmin configurations)
+            throws IOException, InvalidSyntaxException {
+        if (context.getProperty(ServerHome.PROPERTY) == null) {
+            return;
+        }
+        Path etc = ServerHome.locate(context).resolve("etc");
+        Files.createDirectories(etc);
+        if (!contains(etc, "ftp.site-*.cfg")) {
+            write(etc.resolve("ftp.site-default.cfg"), """
+                    # The default site. Every property, its default and meaning: README.md, "Configuration reference".
+                    # Changes take effect when the site restarts (ftp:restart default, or the web console).
+                    ftp.port = 2121
+                    pasv.ports = 50000-50100
+                    banner.connect = Welcome to the default FTP site
+                    """);
+            LOG.info("Wrote {}", etc.resolve("ftp.site-default.cfg"));
+        }
+        if (!contains(etc, "ftp.user-*.cfg")) {
+            String password = new PasswordHasher().randomPassword();
+            write(etc.resolve("ftp.user-demo.cfg"), """
+                    # The demo user. The plain password below is replaced by its bcrypt hash on first read.
+                    home = demo
+                    password = %s
+                    """.formatted(password));
+            // Printed once, on purpose on the console: the file will only hold the hash.
+            System.out.println("Created user 'demo' with password '" + password + "' (shown once; stored hashed)");
+        }
+        watch(configurations, etc);
+    }
+
+    /** Points File Install at the home's etc/ through its factory configuration. */
+    private static void watch(ConfigurationAdmin configurations, Path etc) throws IOException, InvalidSyntaxException {
+        String dir = etc.toAbsolutePath().toString();
+        Configuration[] existing = configurations.listConfigurations(
+                "(&(service.factoryPid=" + FILE_INSTALL_PID + ")(felix.fileinstall.dir=" + dir.replace("\\", "\\\\")
+                        .replace("(", "\\(").replace(")", "\\)").replace("*", "\\*") + "))");
+        if (existing != null) {
+            return;
+        }
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("felix.fileinstall.dir", dir);
+        properties.put("felix.fileinstall.filter", ".*\\.cfg");
+        properties.put("felix.fileinstall.poll", "1000");
+        properties.put("felix.fileinstall.noInitialDelay", "true");
+        properties.put("felix.fileinstall.enableConfigSave", "true");
+        configurations.createFactoryConfiguration(FILE_INSTALL_PID, "?").update(properties);
+    }
+
+    private static boolean contains(Path dir, String glob) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, glob)) {
+            return files.iterator().hasNext();
+        }
+    }
+
+    /** Writes through a temporary file and a move: the file is complete or absent. */
+    private static void write(Path file, String content) throws IOException {
+        Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.ISO_8859_1)) {
+            out.write(content);
+        }
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,128 @@
+package ftp.core.internal.protocol;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ftp.core.api.FtpRequest;
+import ftp.core.api.ReplyException;
+
+/**
+ * Runs a session's command lines in order. The rules live here and nowhere else: an unknown or
+ * disabled verb gets 502, a verb that needs a login gets 530 before one, and while a transfer
+ * runs only the verbs registered as {@code duringTransfer} (ABOR, STAT, QUIT) run at once; the
+ * others wait for the transfer to end.
+ */
+final class CommandDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandDispatcher.class);
+    private static final int MAX_VERB_LENGTH = 16;
+
+    private final ControlSession session;
+    private final CommandRegistry commands;
+    private final Executor serial;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Queue<FtpRequest> waiting = new ArrayDeque<>();
+
+    CommandDispatcher(ControlSession session, CommandRegistry commands, Executor serial) {
+        this.session = session;
+        this.commands = commands;
+        this.serial = serial;
+    }
+
+    /** Called on the network thread for every line. */
+    void received(String line) {
+        serial.execute(() -> handle(line));
+    }
+
+    /** Called when a transfer has sent its final reply: runs the commands that waited for it. */
+    void resume() {
+        serial.execute(this::runWaiting);
+    }
+
+    /** Splits a command line into verb and argument; empty when the verb is not a verb. */
+    static Optional<FtpRequest> parse(String line) {
+        String trimmed = line.stripLeading();
+        int space = trimmed.indexOf(' ');
+        String verb = (space < 0 ? trimmed : trimmed.substring(0, space)).toUpperCase(Locale.ROOT);
+        if (verb.isEmpty() || verb.length() > MAX_VERB_LENGTH || !verb.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+            return Optional.empty();
+        }
+        return Optional.of(new FtpRequest(verb, space < 0 ? "" : trimmed.substring(space + 1)));
+    }
+
+    private void handle(String line) {
+        Optional<FtpRequest> parsed = parse(line);
+        if (parsed.isEmpty()) {
+            session.reply(500, "Syntax error, command unrecognized");
+            return;
+        }
+        FtpRequest request = parsed.get();
+        Optional<RegisteredCommand> command = enabled(request.verb());
+        boolean immediate = command.map(RegisteredCommand::duringTransfer).orElse(false);
+        lock.lock();
+        try {
+            if (!immediate && (session.data().transferring() || !waiting.isEmpty())) {
+                waiting.add(request);
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        execute(request, command);
+    }
+
+    private void runWaiting() {
+        while (true) {
+            FtpRequest next;
+            lock.lock();
+            try {
+                if (session.data().transferring()) {
+                    return;
+                }
+                next = waiting.poll();
+            } finally {
+                lock.unlock();
+            }
+            if (next == null) {
+                return;
+            }
+            execute(next, enabled(next.verb()));
+        }
+    }
+
+    private Optional<RegisteredCommand> enabled(String verb) {
+        return commands.enabled(verb, session.settings());
+    }
+
+    private void execute(FtpRequest request, Optional<RegisteredCommand> command) {
+        LOG.debug("Site {} {}: {}", session.settings().name(), session.remoteAddress(), request);
+        try {
+            if (command.isEmpty()) {
+                session.reply(502, "Command not implemented: " + request.verb());
+            } else if (command.get().login() && session.user().isEmpty()) {
+                session.reply(530, "Please log in with USER and PASS first");
+            } else {
+                command.get().command().execute(request, session);
+            }
+        } catch (ReplyException e) {
+            session.reply(e.reply());
+        } catch (IOException e) {
+            LOG.debug("Site {}: {} failed: {}", session.settings().name(), request, e.toString());
+            // The message may hold a native path: it stays in the log.
+            session.reply(451, "Requested action aborted: local I/O error");
+        } catch (RuntimeException e) {
+            LOG.error("Site {}: {} failed", session.settings().name(), request, e);
+            session.reply(451, "Requested action aborted: local error in processing");
+        } finally {
+            session.expireAfter(request.verb());
+        }
+    }
+}

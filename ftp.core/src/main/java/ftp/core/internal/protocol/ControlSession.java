@@ -1,0 +1,205 @@
+package ftp.core.internal.protocol;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.mina.core.session.IoSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ftp.core.api.DataConnections;
+import ftp.core.api.FileSystemView;
+import ftp.core.api.FtpSession;
+import ftp.core.api.FtpUser;
+import ftp.core.api.LoginOutcome;
+import ftp.core.api.Reply;
+import ftp.core.api.SessionInfo;
+import ftp.core.api.SessionKey;
+import ftp.core.api.SessionProtocol;
+import ftp.core.api.SiteSettings;
+import ftp.core.internal.data.SessionDataConnections;
+import ftp.core.internal.data.TransferHost;
+import ftp.core.internal.fs.HomeFileSystemView;
+import ftp.core.internal.fs.VirtualPaths;
+
+/** One control connection: its login state, attributes and data connection. */
+final class ControlSession implements FtpSession, TransferHost {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ControlSession.class);
+
+    private final IoSession io;
+    private final SiteContext site;
+    private final Instant since = Instant.now();
+    private final InetSocketAddress remote;
+    private final InetSocketAddress local;
+    private final Map<SessionKey<?>, Object> attributes = new ConcurrentHashMap<>();
+    private final SessionDataConnections data;
+    private final CommandDispatcher dispatcher;
+    private volatile SessionProtocol protocol = SessionProtocol.FTP;
+    private volatile String pendingUser;
+    private volatile FtpUser user;
+    private volatile HomeFileSystemView files;
+
+    ControlSession(IoSession io, SiteContext site) {
+        this.io = io;
+        this.site = site;
+        // Kept: MINA may no longer know them once the connection is closed.
+        this.remote = (InetSocketAddress) io.getRemoteAddress();
+        this.local = (InetSocketAddress) io.getLocalAddress();
+        this.data = new SessionDataConnections(this, site.passivePorts(), site.transferPool(), site.watchdog());
+        this.dispatcher = new CommandDispatcher(this, site.commands(), new SerialExecutor(site.commandPool()));
+    }
+
+    CommandDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    @Override
+    public void reply(Reply reply) {
+        io.write(reply);
+    }
+
+    @Override
+    public void close(Reply lastReply) {
+        io.write(lastReply).addListener(future -> io.closeNow());
+    }
+
+    @Override
+    public SiteSettings settings() {
+        return site.settings();
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return remote;
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return local;
+    }
+
+    @Override
+    public SessionProtocol protocol() {
+        return protocol;
+    }
+
+    @Override
+    public boolean controlProtected() {
+        return protocol.isProtected();
+    }
+
+    @Override
+    public Optional<FtpUser> user() {
+        return Optional.ofNullable(user);
+    }
+
+    @Override
+    public FileSystemView files() {
+        HomeFileSystemView view = files;
+        if (view == null) {
+            throw new IllegalStateException("not logged in");
+        }
+        return view;
+    }
+
+    @Override
+    public Optional<String> pendingUser() {
+        return Optional.ofNullable(pendingUser);
+    }
+
+    @Override
+    public void beginLogin(String userName) {
+        user = null;
+        files = null;
+        pendingUser = userName;
+    }
+
+    @Override
+    public LoginOutcome login(char[] password) {
+        String name = pendingUser;
+        try {
+            if (name == null) {
+                return LoginOutcome.NO_USER;
+            }
+            Authenticator.Result result = site.authenticator().login(name, password, protocol, remoteAddress().getAddress());
+            if (result.outcome() == LoginOutcome.SUCCESS) {
+                FtpUser authenticated = result.user().orElseThrow();
+                files = new HomeFileSystemView(home(authenticated));
+                user = authenticated;
+                LOG.info("Site {}: {} logged in from {} ({})", site.settings().name(), name, remoteAddress(), protocol.configName());
+            } else {
+                LOG.info("Site {}: login of '{}' from {} refused: {}", site.settings().name(), name, remoteAddress(), result.outcome());
+            }
+            return result.outcome();
+        } catch (IOException e) {
+            LOG.error("Site {}: home of '{}' is not usable", site.settings().name(), name, e);
+            return LoginOutcome.REJECTED;
+        } finally {
+            Arrays.fill(password, '\0');
+            pendingUser = null;
+        }
+    }
+
+    /** The user's home below the site root, created on first login. */
+    private Path home(FtpUser authenticated) throws IOException {
+        String virtual = VirtualPaths.resolve("/", authenticated.home());
+        Path root = site.settings().root();
+        Path home = virtual.length() == 1 ? root : root.resolve(virtual.substring(1));
+        Files.createDirectories(home);
+        return home;
+    }
+
+    @Override
+    public void reinitialize() {
+        data.abort();
+        attributes.clear();
+        beginLogin(null);
+    }
+
+    @Override
+    public <T> Optional<T> get(SessionKey<T> key) {
+        return Optional.ofNullable(key.type().cast(attributes.get(key)));
+    }
+
+    @Override
+    public <T> void set(SessionKey<T> key, T value) {
+        if (value == null) {
+            attributes.remove(key);
+        } else {
+            attributes.put(key, value);
+        }
+    }
+
+    /** Drops the one-command state (REST offset, RNFR source…) that {@code verb} did not set. */
+    void expireAfter(String verb) {
+        attributes.keySet().removeIf(key -> key.expiresAfter(verb));
+    }
+
+    @Override
+    public DataConnections data() {
+        return data;
+    }
+
+    @Override
+    public void transferEnded() {
+        dispatcher.resume();
+    }
+
+    void closed() {
+        data.shutdown();
+    }
+
+    SessionInfo info() {
+        FtpUser current = user;
+        return new SessionInfo(site.settings().name(), io.getId(), remote.getAddress().getHostAddress() + ":" + remote.getPort(),
+                current == null ? "" : current.name(), protocol, since, data.transferring());
+    }
+}

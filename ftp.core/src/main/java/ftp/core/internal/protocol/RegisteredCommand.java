@@ -1,0 +1,20 @@
+package ftp.core.internal.protocol;
+
+import java.util.List;
+
+import ftp.core.api.FtpCommand;
+
+/**
+ * A command service with its registration properties.
+ *
+ * @param verbs the verbs it answers
+ * @param feature its feature key, empty when it cannot be turned off
+ * @param login whether it needs a logged-in user
+ * @param duringTransfer whether it runs while a transfer is under way
+ * @param ranking the service ranking (higher wins a verb)
+ * @param serviceId the service id (lower wins a tie)
+ * @param command the service
+ */
+public record RegisteredCommand(List<String> verbs, String feature, boolean login, boolean duringTransfer, int ranking,
+        long serviceId, FtpCommand command) {
+}

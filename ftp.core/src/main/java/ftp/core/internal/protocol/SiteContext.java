@@ -1,0 +1,23 @@
+package ftp.core.internal.protocol;
+
+import java.util.concurrent.ExecutorService;
+
+import ftp.core.api.SiteSettings;
+import ftp.core.internal.data.PassivePorts;
+import ftp.core.internal.data.TransferWatchdog;
+
+/**
+ * What the sessions of one running site share. Built once when the site starts.
+ *
+ * @param settings the site's snapshot
+ * @param commands the command whiteboard
+ * @param authenticator the login policy
+ * @param commandPool runs commands (file work) off the network threads
+ * @param transferPool runs data transfers
+ * @param watchdog ends stalled transfers
+ * @param passivePorts the passive port range
+ */
+public record SiteContext(SiteSettings settings, CommandRegistry commands, Authenticator authenticator,
+        ExecutorService commandPool, ExecutorService transferPool, TransferWatchdog watchdog,
+        PassivePorts passivePorts) {
+}

@@ -1,0 +1,94 @@
+package ftp.core.internal.shell;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import ftp.core.api.SessionInfo;
+import ftp.core.api.SiteAdministration;
+import ftp.core.api.SiteStatus;
+import ftp.core.internal.user.ConfiguredUserStore;
+import ftp.core.internal.user.PasswordHasher;
+
+/**
+ * Operator commands for the Gogo shell, which Karaf's shell runs too: {@code ftp:sites},
+ * {@code ftp:restart <site>}, {@code ftp:sessions}, {@code ftp:passwd <user> [password]}.
+ */
+@Component(service = FtpShellCommands.class, property = { "osgi.command.scope=ftp",
+        "osgi.command.function=sites", "osgi.command.function=restart", "osgi.command.function=sessions",
+        "osgi.command.function=passwd" })
+public final class FtpShellCommands {
+
+    private final SiteAdministration sites;
+    private final ConfiguredUserStore users;
+    private final PasswordHasher hasher = new PasswordHasher();
+
+    @Activate
+    public FtpShellCommands(@Reference SiteAdministration sites, @Reference ConfiguredUserStore users) {
+        this.sites = sites;
+        this.users = users;
+    }
+
+    /** The sites: name, listener, state, restart pending, sessions. */
+    public String sites() {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-16s %-22s %-6s %-8s %-16s %8s%n",
+                "SITE", "ADDRESS", "FTPS", "STATE", "RESTART PENDING", "SESSIONS"));
+        for (SiteStatus site : sites.sites()) {
+            out.append(String.format(Locale.ROOT, "%-16s %-22s %-6s %-8s %-16s %8d%n", site.name(),
+                    site.bindAddress() + ":" + site.ftpPort(), site.ftpsPort() == 0 ? "off" : site.ftpsPort(),
+                    site.state(), site.restartPending() ? "yes" : "no", site.sessions()));
+            if (!site.message().isEmpty()) {
+                out.append("  ! ").append(site.message()).append(System.lineSeparator());
+            }
+        }
+        return out.toString();
+    }
+
+    /** Restarts a site with its saved configuration. */
+    public String restart(String site) {
+        try {
+            SiteStatus status = sites.restart(site);
+            return "Site " + site + " restarted: " + status.state()
+                    + (status.message().isEmpty() ? "" : " (" + status.message() + ")");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return "Not restarted: " + e.getMessage();
+        }
+    }
+
+    /** The open sessions of all sites. */
+    public String sessions() {
+        List<SessionInfo> all = sites.sessions();
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-16s %6s %-24s %-16s %-6s %-9s %s%n",
+                "SITE", "ID", "CLIENT", "USER", "PROTO", "TRANSFER", "SINCE"));
+        for (SessionInfo session : all) {
+            out.append(String.format(Locale.ROOT, "%-16s %6d %-24s %-16s %-6s %-9s %s%n", session.site(), session.id(),
+                    session.remote(), session.user().isEmpty() ? "-" : session.user(), session.protocol().configName(),
+                    session.transferring() ? "yes" : "no", session.since()));
+        }
+        return out.toString();
+    }
+
+    /** Sets a random password for a user and prints it once. */
+    public String passwd(String user) throws IOException {
+        String password = hasher.randomPassword();
+        return store(user, password, "New password for " + user + ": " + password + " (shown once; stored as a bcrypt hash)");
+    }
+
+    /** Sets a user's password; it is stored as a bcrypt hash. */
+    public String passwd(String user, String password) throws IOException {
+        return store(user, password, "Password of " + user + " changed (stored as a bcrypt hash)");
+    }
+
+    private String store(String user, String password, String success) throws IOException {
+        try {
+            users.setPassword(user, password.toCharArray());
+            return success;
+        } catch (IllegalArgumentException e) {
+            return "Not changed: " + e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package ftp.core.internal.site;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Typed reads of a configuration dictionary. {@code .cfg} files carry strings, Config Admin and
+ * the console may carry typed values: both are accepted. Every error names the property.
+ */
+public final class ConfigValues {
+
+    private final Map<String, ?> properties;
+
+    public ConfigValues(Map<String, ?> properties) {
+        this.properties = properties;
+    }
+
+    public String string(String key, String fallback) {
+        Object value = properties.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        String text = value.toString();
+        return text.isBlank() ? fallback : text;
+    }
+
+    public int integer(String key, int fallback, int min, int max) throws InvalidConfigurationException {
+        Object value = properties.get(key);
+        if (value == null || value.toString().isBlank()) {
+            return fallback;
+        }
+        long number;
+        try {
+            number = value instanceof Number n ? n.longValue() : Long.parseLong(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidConfigurationException(key, "'" + value + "' is not a whole number");
+        }
+        if (number < min || number > max) {
+            throw new InvalidConfigurationException(key, number + " is outside " + min + ".." + max);
+        }
+        return (int) number;
+    }
+
+    public boolean bool(String key, boolean fallback) throws InvalidConfigurationException {
+        Object value = properties.get(key);
+        if (value == null || value.toString().isBlank()) {
+            return fallback;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        String text = value.toString().trim();
+        if ("true".equalsIgnoreCase(text)) {
+            return true;
+        }
+        if ("false".equalsIgnoreCase(text)) {
+            return false;
+        }
+        throw new InvalidConfigurationException(key, "'" + value + "' is not true or false");
+    }
+
+    /** A list from an array, a collection or a comma-separated string; blanks are dropped. */
+    public List<String> list(String key) {
+        Object value = properties.get(key);
+        List<String> raw = new ArrayList<>();
+        if (value instanceof Object[] array) {
+            for (Object item : array) {
+                raw.add(String.valueOf(item));
+            }
+        } else if (value instanceof Collection<?> collection) {
+            collection.forEach(item -> raw.add(String.valueOf(item)));
+        } else if (value != null) {
+            raw.add(value.toString());
+        }
+        List<String> items = new ArrayList<>();
+        for (String entry : raw) {
+            for (String part : entry.split(",")) {
+                if (!part.isBlank()) {
+                    items.add(part.trim());
+                }
+            }
+        }
+        return items;
+    }
+
+    /**
+     * The name of a factory configuration instance: the {@code name} property, else the name of
+     * a named configuration ({@code ftp.site~name}), else File Install's file name
+     * ({@code ftp.site-name.cfg}).
+     */
+    public Optional<String> instanceName(String factoryPid, String pid) {
+        String name = string("name", "").trim();
+        if (!name.isEmpty()) {
+            return Optional.of(name);
+        }
+        int tilde = pid.indexOf('~');
+        if (tilde >= 0) {
+            return Optional.of(pid.substring(tilde + 1));
+        }
+        String file = string("felix.fileinstall.filename", "");
+        String base = file.substring(file.lastIndexOf('/') + 1);
+        String prefix = factoryPid + "-";
+        if (base.startsWith(prefix) && base.endsWith(".cfg")) {
+            return Optional.of(base.substring(prefix.length(), base.length() - ".cfg".length()));
+        }
+        return Optional.empty();
+    }
+
+    public Map<String, ?> raw() {
+        return properties;
+    }
+}

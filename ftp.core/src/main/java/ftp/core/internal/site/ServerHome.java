@@ -1,0 +1,28 @@
+package ftp.core.internal.site;
+
+import java.nio.file.Path;
+
+import org.osgi.framework.BundleContext;
+
+/**
+ * The server's home directory: {@code ftp.home} (framework or system property), else Karaf's
+ * base, else the working directory. Relative site roots are resolved against it.
+ */
+public final class ServerHome {
+
+    /** Framework/system property naming the home directory. */
+    public static final String PROPERTY = "ftp.home";
+
+    private ServerHome() {
+    }
+
+    public static Path locate(BundleContext context) {
+        for (String key : new String[] { PROPERTY, "karaf.base" }) {
+            String value = context.getProperty(key);
+            if (value != null && !value.isBlank()) {
+                return Path.of(value).toAbsolutePath().normalize();
+            }
+        }
+        return Path.of("").toAbsolutePath();
+    }
+}

@@ -1,0 +1,160 @@
+package ftp.core.internal.site;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.mina.filter.codec.ProtocolCodecFilter;
+import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ftp.core.api.SessionInfo;
+import ftp.core.api.SiteSettings;
+import ftp.core.api.UserStore;
+import ftp.core.internal.data.PassivePorts;
+import ftp.core.internal.data.TransferWatchdog;
+import ftp.core.internal.protocol.CommandRegistry;
+import ftp.core.internal.protocol.ControlCodecFactory;
+import ftp.core.internal.protocol.ControlHandler;
+import ftp.core.internal.protocol.SiteContext;
+
+/**
+ * One running site: its listener, its pools and its sessions, working from the settings it was
+ * activated with. Created and disposed by {@link SiteSupervisor} through the component factory
+ * {@value #FACTORY}: a restart is a dispose and a new activation.
+ */
+@Component(factory = SiteInstance.FACTORY, service = {})
+public final class SiteInstance {
+
+    static final String FACTORY = "ftp.site";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SiteInstance.class);
+
+    private final SiteSettings settings;
+    private final List<RankedStore> rankedStores = new CopyOnWriteArrayList<>();
+    private volatile List<UserStore> userStores = List.of();
+    private final ExecutorService commandPool;
+    private final ExecutorService transferPool;
+    private final ScheduledExecutorService scheduler;
+    private final ControlHandler handler;
+    private final NioSocketAcceptor acceptor;
+
+    @Activate
+    public SiteInstance(BundleContext context, @Reference CommandRegistry commands, Map<String, Object> properties)
+            throws InvalidConfigurationException, IOException {
+        this(SiteSettingsParser.parse(String.valueOf(properties.get("name")), properties, ServerHome.locate(context)),
+                commands);
+    }
+
+    /** Starts a site; the user stores arrive through {@link #addUserStore}. */
+    public SiteInstance(SiteSettings settings, CommandRegistry commands) throws IOException {
+        this.settings = settings;
+        Files.createDirectories(settings.root());
+        String name = settings.name();
+        int workers = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        this.commandPool = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                threads(name + "-command"));
+        ((ThreadPoolExecutor) commandPool).allowCoreThreadTimeOut(true);
+        // One transfer per session at most, so the connection limit bounds this pool.
+        this.transferPool = new ThreadPoolExecutor(0, settings.limits().maxConnections(), 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), threads(name + "-transfer"));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(threads(name + "-watchdog"));
+        LoginGuard guard = new LoginGuard(settings.limits().maxLoginFailures(), settings.limits().banTime(), Clock.systemUTC());
+        SiteContext site = new SiteContext(settings, commands, new SiteAuthenticator(name, () -> userStores, guard),
+                commandPool, transferPool,
+                new TransferWatchdog(scheduler, settings.limits().dataTimeout().toMillis()),
+                new PassivePorts(settings.passive().portLow(), settings.passive().portHigh()));
+        this.handler = new ControlHandler(site);
+        this.acceptor = new NioSocketAcceptor();
+        acceptor.setReuseAddress(true);
+        acceptor.getSessionConfig().setTcpNoDelay(true);
+        acceptor.getFilterChain().addLast("codec", new ProtocolCodecFilter(new ControlCodecFactory()));
+        acceptor.setHandler(handler);
+        try {
+            if (settings.ftpPort() != 0) {
+                acceptor.bind(new InetSocketAddress(settings.bindAddress(), settings.ftpPort()));
+            }
+        } catch (IOException e) {
+            stop();
+            throw new IOException("cannot listen on " + settings.bindAddress().getHostAddress() + ":" + settings.ftpPort()
+                    + ": " + e.getMessage(), e);
+        }
+        LOG.info("Site {} serving ftp://{}:{}/ (root {}, passive ports {}-{})", name,
+                settings.bindAddress().getHostAddress(), settings.ftpPort(), settings.root(),
+                settings.passive().portLow(), settings.passive().portHigh());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addUserStore(UserStore store, Map<String, Object> properties) {
+        rankedStores.add(new RankedStore(store, properties.get(Constants.SERVICE_RANKING) instanceof Integer r ? r : 0));
+        sortStores();
+    }
+
+    void removeUserStore(UserStore store) {
+        rankedStores.removeIf(ranked -> ranked.store() == store);
+        sortStores();
+    }
+
+    private void sortStores() {
+        userStores = rankedStores.stream().sorted(Comparator.comparingInt(RankedStore::ranking).reversed())
+                .map(RankedStore::store).toList();
+    }
+
+    private record RankedStore(UserStore store, int ranking) {
+    }
+
+    @Deactivate
+    void stop() {
+        acceptor.unbind();
+        acceptor.getManagedSessions().values().forEach(session -> session.closeNow());
+        acceptor.dispose(true);
+        commandPool.shutdownNow();
+        transferPool.shutdownNow();
+        scheduler.shutdownNow();
+        LOG.info("Site {} stopped", settings.name());
+    }
+
+    public SiteSettings settings() {
+        return settings;
+    }
+
+    public int sessionCount() {
+        return handler.sessionCount();
+    }
+
+    public List<SessionInfo> sessions() {
+        return handler.sessions();
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "ftp-" + prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,182 @@
+package ftp.core.internal.site;
+
+import java.net.InetAddress;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import ftp.core.api.Addresses;
+import ftp.core.api.Cidr;
+import ftp.core.api.SiteSettings;
+
+/**
+ * Validates a {@code ftp.site} configuration into {@link SiteSettings}. Every error names the
+ * property and says what is wrong with it; nothing is half-applied.
+ */
+public final class SiteSettingsParser {
+
+    static final String DEFAULT_BIND = "0.0.0.0";
+    static final int DEFAULT_FTP_PORT = 2121;
+    static final int DEFAULT_FTPS_PORT = 2990;
+    static final String DEFAULT_BANNER_CONNECT = "FTP server ready";
+    static final String DEFAULT_BANNER_LOGIN = "Login successful";
+    static final String DEFAULT_BANNER_LOGIN_FAILURE = "Login incorrect";
+    static final String DEFAULT_BANNER_LOGOUT = "Goodbye";
+    static final String DEFAULT_PASV_PORTS = "50000-50100";
+    static final String DEFAULT_TLS_MIN = "TLSv1.2";
+    static final String DEFAULT_TLS_MAX = "TLSv1.3";
+    static final int DEFAULT_MAX_CONNECTIONS = 100;
+    static final int DEFAULT_MAX_PER_IP = 10;
+    static final int DEFAULT_IDLE_TIMEOUT = 300;
+    static final int DEFAULT_DATA_TIMEOUT = 60;
+    static final int DEFAULT_MAX_LOGIN_FAILURES = 5;
+    static final int DEFAULT_BAN_TIME = 300;
+
+    /** Known TLS protocol names, oldest first. */
+    static final List<String> TLS_VERSIONS = List.of("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern PORT_RANGE = Pattern.compile("\\s*(\\d{1,5})\\s*(?:-\\s*(\\d{1,5})\\s*)?");
+    private static final String FEATURE_PREFIX = "feature.";
+
+    private SiteSettingsParser() {
+    }
+
+    /**
+     * @param name the site's name (from {@code name}, else the configuration file name)
+     * @param properties the configuration
+     * @param serverHome what a relative {@code root} is resolved against
+     */
+    public static SiteSettings parse(String name, Map<String, ?> properties, Path serverHome)
+            throws InvalidConfigurationException {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new InvalidConfigurationException("name", "'" + name
+                    + "' is not a site name (1-64 letters, digits, '.', '_' or '-')");
+        }
+        ConfigValues values = new ConfigValues(properties);
+        InetAddress bind = address(values, "bind.address").orElseGet(() -> Addresses.parseLiteral(DEFAULT_BIND));
+        int ftpPort = values.integer("ftp.port", DEFAULT_FTP_PORT, 0, 65535);
+        int ftpsPort = values.integer("ftps.port", DEFAULT_FTPS_PORT, 0, 65535);
+        if (ftpPort == 0 && ftpsPort == 0) {
+            throw new InvalidConfigurationException("ftp.port", "ftp.port and ftps.port are both 0: the site would serve nothing");
+        }
+        if (ftpPort != 0 && ftpPort == ftpsPort) {
+            throw new InvalidConfigurationException("ftps.port", "the same port as ftp.port (" + ftpPort + ")");
+        }
+        SiteSettings.Passive passive = passive(values, ftpPort, ftpsPort);
+        return new SiteSettings(name, bind, ftpPort, ftpsPort, root(values, name, serverHome),
+                new SiteSettings.Banners(
+                        values.string("banner.connect", DEFAULT_BANNER_CONNECT),
+                        values.string("banner.login", DEFAULT_BANNER_LOGIN),
+                        values.string("banner.loginFailure", DEFAULT_BANNER_LOGIN_FAILURE),
+                        values.string("banner.logout", DEFAULT_BANNER_LOGOUT)),
+                passive, features(values), tls(values), limits(values));
+    }
+
+    private static Path root(ConfigValues values, String name, Path serverHome) throws InvalidConfigurationException {
+        String root = values.string("root", "data/sites/" + name);
+        try {
+            return serverHome.resolve(root).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new InvalidConfigurationException("root", "'" + root + "' is not a path: " + e.getReason());
+        }
+    }
+
+    private static SiteSettings.Passive passive(ConfigValues values, int ftpPort, int ftpsPort)
+            throws InvalidConfigurationException {
+        String ports = values.string("pasv.ports", DEFAULT_PASV_PORTS);
+        Matcher range = PORT_RANGE.matcher(ports);
+        if (!range.matches()) {
+            throw new InvalidConfigurationException("pasv.ports", "'" + ports + "' is not a port range like 50000-50100");
+        }
+        int low = Integer.parseInt(range.group(1));
+        int high = range.group(2) == null ? low : Integer.parseInt(range.group(2));
+        if (low < 1024 || high > 65535 || low > high) {
+            throw new InvalidConfigurationException("pasv.ports", "'" + ports
+                    + "' must be a range within 1024-65535 with the low port first");
+        }
+        for (int port : new int[] { ftpPort, ftpsPort }) {
+            if (port >= low && port <= high) {
+                throw new InvalidConfigurationException("pasv.ports", "'" + ports + "' contains the listener port " + port);
+            }
+        }
+        List<Cidr> networks = new ArrayList<>();
+        for (String entry : values.list("pasv.localNetworks")) {
+            try {
+                networks.add(Cidr.parse(entry));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigurationException("pasv.localNetworks", e.getMessage());
+            }
+        }
+        return new SiteSettings.Passive(low, high, address(values, "pasv.externalIp"),
+                address(values, "pasv.externalIpTls"), networks, values.bool("pasv.useControlIp", false),
+                values.bool("port.useControlIp", false));
+    }
+
+    private static Optional<InetAddress> address(ConfigValues values, String key) throws InvalidConfigurationException {
+        String text = values.string(key, "");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Addresses.parseLiteral(text));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(key, e.getMessage());
+        }
+    }
+
+    private static Map<String, Boolean> features(ConfigValues values) throws InvalidConfigurationException {
+        Map<String, Boolean> features = new TreeMap<>();
+        for (String key : values.raw().keySet()) {
+            if (key.startsWith(FEATURE_PREFIX) && key.length() > FEATURE_PREFIX.length()) {
+                features.put(key.substring(FEATURE_PREFIX.length()), values.bool(key, true));
+            }
+        }
+        return features;
+    }
+
+    private static SiteSettings.Tls tls(ConfigValues values) throws InvalidConfigurationException {
+        String min = tlsVersion(values, "tls.minVersion", DEFAULT_TLS_MIN);
+        String max = tlsVersion(values, "tls.maxVersion", DEFAULT_TLS_MAX);
+        if (TLS_VERSIONS.indexOf(min) > TLS_VERSIONS.indexOf(max)) {
+            throw new InvalidConfigurationException("tls.minVersion", min + " is above tls.maxVersion " + max);
+        }
+        return new SiteSettings.Tls(values.bool("tls.forceStartTls", false), min, max, values.list("tls.cipherSuites"),
+                optionalPath(values, "tls.certificate"), optionalPath(values, "tls.privateKey"),
+                values.bool("tls.requireSessionReuse", true));
+    }
+
+    private static String tlsVersion(ConfigValues values, String key, String fallback) throws InvalidConfigurationException {
+        String version = values.string(key, fallback).trim();
+        if (!TLS_VERSIONS.contains(version)) {
+            throw new InvalidConfigurationException(key, "'" + version + "' is not one of " + TLS_VERSIONS);
+        }
+        return version;
+    }
+
+    private static Optional<Path> optionalPath(ConfigValues values, String key) throws InvalidConfigurationException {
+        String text = values.string(key, "");
+        try {
+            return text.isEmpty() ? Optional.empty() : Optional.of(Path.of(text));
+        } catch (InvalidPathException e) {
+            throw new InvalidConfigurationException(key, "'" + text + "' is not a path: " + e.getReason());
+        }
+    }
+
+    private static SiteSettings.Limits limits(ConfigValues values) throws InvalidConfigurationException {
+        return new SiteSettings.Limits(
+                values.integer("limits.maxConnections", DEFAULT_MAX_CONNECTIONS, 1, 100_000),
+                values.integer("limits.maxConnectionsPerIp", DEFAULT_MAX_PER_IP, 1, 100_000),
+                Duration.ofSeconds(values.integer("limits.idleTimeout", DEFAULT_IDLE_TIMEOUT, 1, 86_400)),
+                Duration.ofSeconds(values.integer("limits.dataTimeout", DEFAULT_DATA_TIMEOUT, 1, 3_600)),
+                values.integer("limits.maxLoginFailures", DEFAULT_MAX_LOGIN_FAILURES, 1, 1_000),
+                Duration.ofSeconds(values.integer("limits.banTime", DEFAULT_BAN_TIME, 1, 86_400)));
+    }
+}

@@ -1,0 +1,261 @@
+package ftp.core.internal.site;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Dictionary;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.service.cm.ManagedServiceFactory;
+import org.osgi.service.component.ComponentException;
+import org.osgi.service.component.ComponentFactory;
+import org.osgi.service.component.ComponentInstance;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ftp.core.api.SessionInfo;
+import ftp.core.api.SiteAdministration;
+import ftp.core.api.SiteSettings;
+import ftp.core.api.SiteStatus;
+
+/**
+ * Tracks the {@code ftp.site} factory configurations and runs one {@link SiteInstance} per site.
+ *
+ * <p>Restart semantics (DESIGN section 4): a saved configuration is validated at once; a valid
+ * change to a running site only marks it "restart pending" and touches no session; an invalid
+ * one is refused with a message naming the property while the site keeps its old snapshot.
+ * {@link #restart} disposes the instance and creates a new one from the saved configuration; if
+ * the new one cannot start (a port taken), the previous configuration is started again.
+ */
+@Component(immediate = true, service = { ManagedServiceFactory.class, SiteAdministration.class },
+        property = Constants.SERVICE_PID + "=" + SiteSupervisor.PID,
+        configurationPid = SiteSupervisor.PID, configurationPolicy = ConfigurationPolicy.IGNORE)
+@Designate(ocd = SiteConfiguration.class, factory = true)
+public final class SiteSupervisor implements ManagedServiceFactory, SiteAdministration {
+
+    static final String PID = "ftp.site";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SiteSupervisor.class);
+
+    private final ComponentFactory<SiteInstance> factory;
+    private final BundleContext context;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, Site> byPid = new HashMap<>();
+
+    /** What the supervisor knows of one configuration. Guarded by {@code lock}. */
+    private static final class Site {
+        final String pid;
+        String name;
+        Map<String, Object> saved;
+        SiteSettings savedSettings;
+        String refusal = "";
+        ComponentInstance<SiteInstance> running;
+        Map<String, Object> runningProperties;
+        String failure = "";
+
+        Site(String pid) {
+            this.pid = pid;
+        }
+
+        SiteInstance instance() {
+            return running == null ? null : running.getInstance();
+        }
+    }
+
+    @Activate
+    public SiteSupervisor(BundleContext context,
+            @Reference(target = "(component.factory=" + SiteInstance.FACTORY + ")") ComponentFactory<SiteInstance> factory) {
+        this.context = context;
+        this.factory = factory;
+    }
+
+    @Override
+    public String getName() {
+        return "FTP sites";
+    }
+
+    @Override
+    public void updated(String pid, Dictionary<String, ?> properties) {
+        Map<String, Object> saved = toMap(properties);
+        lock.lock();
+        try {
+            Site site = byPid.computeIfAbsent(pid, Site::new);
+            site.saved = saved;
+            String name = siteName(pid, saved);
+            try {
+                Site other = byName(name);
+                if (other != null && other != site) {
+                    throw new InvalidConfigurationException("name", "site '" + name + "' is already configured by " + other.pid);
+                }
+                site.savedSettings = SiteSettingsParser.parse(name, saved, ServerHome.locate(context));
+                site.name = name;
+                site.refusal = "";
+            } catch (InvalidConfigurationException e) {
+                site.savedSettings = null;
+                site.refusal = e.getMessage();
+                if (site.name == null) {
+                    site.name = name;
+                }
+                LOG.error("Site {}: configuration refused: {}{}", name, e.getMessage(),
+                        site.running == null ? "; the site does not start" : "; the site keeps running on its previous settings");
+                return;
+            }
+            if (site.running == null) {
+                start(site, saved);
+            } else if (!site.savedSettings.equals(site.instance().settings())) {
+                LOG.info("Site {}: configuration saved; it takes effect when the site is restarted", site.name);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void deleted(String pid) {
+        lock.lock();
+        try {
+            Site site = byPid.remove(pid);
+            if (site != null && site.running != null) {
+                site.running.dispose();
+                LOG.info("Site {}: configuration deleted; site stopped", site.name);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public SiteStatus restart(String name) {
+        lock.lock();
+        try {
+            Site site = byName(name);
+            if (site == null) {
+                throw new IllegalArgumentException("no site named '" + name + "'");
+            }
+            if (site.savedSettings == null) {
+                throw new IllegalStateException("site '" + name + "' cannot restart: " + site.refusal);
+            }
+            Map<String, Object> previous = site.runningProperties;
+            if (site.running != null) {
+                site.running.dispose();
+                site.running = null;
+            }
+            LOG.info("Site {}: restarting", name);
+            if (!start(site, site.saved) && previous != null) {
+                LOG.warn("Site {}: starting again on the previous configuration", name);
+                String failure = site.failure;
+                start(site, previous);
+                site.failure = failure;
+            }
+            return status(site);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Creates the instance; records the failure and returns false when it cannot start. */
+    private boolean start(Site site, Map<String, Object> properties) {
+        Hashtable<String, Object> instanceProperties = new Hashtable<>(properties);
+        instanceProperties.put("name", siteName(site.pid, properties));
+        try {
+            site.running = factory.newInstance(instanceProperties);
+            site.runningProperties = properties;
+            site.failure = "";
+            return true;
+        } catch (ComponentException e) {
+            site.failure = rootMessage(e);
+            LOG.error("Site {}: cannot start: {}", site.name, site.failure);
+            return false;
+        }
+    }
+
+    @Override
+    public List<SiteStatus> sites() {
+        lock.lock();
+        try {
+            List<SiteStatus> list = new ArrayList<>();
+            byPid.values().forEach(site -> list.add(status(site)));
+            list.sort(Comparator.comparing(SiteStatus::name));
+            return list;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<SessionInfo> sessions() {
+        lock.lock();
+        try {
+            List<SessionInfo> list = new ArrayList<>();
+            byPid.values().stream().map(Site::instance).filter(i -> i != null).forEach(i -> list.addAll(i.sessions()));
+            return Collections.unmodifiableList(list);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private SiteStatus status(Site site) {
+        SiteInstance instance = site.instance();
+        SiteSettings shown = instance != null ? instance.settings() : site.savedSettings;
+        String message = !site.refusal.isEmpty() ? site.refusal : site.failure;
+        SiteStatus.State state = instance != null ? SiteStatus.State.RUNNING
+                : message.isEmpty() ? SiteStatus.State.STOPPED : SiteStatus.State.ERROR;
+        boolean pending = instance != null && site.savedSettings != null && !site.savedSettings.equals(instance.settings());
+        return new SiteStatus(site.name, state, pending,
+                shown == null ? "" : shown.bindAddress().getHostAddress(), shown == null ? 0 : shown.ftpPort(),
+                shown == null ? 0 : shown.ftpsPort(), instance == null ? 0 : instance.sessionCount(), message);
+    }
+
+    private Site byName(String name) {
+        return byPid.values().stream().filter(s -> name.equals(s.name)).findFirst().orElse(null);
+    }
+
+    @Deactivate
+    void stopAll() {
+        lock.lock();
+        try {
+            byPid.values().stream().filter(s -> s.running != null).forEach(s -> s.running.dispose());
+            byPid.clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The site's name: see {@link ConfigValues#instanceName}; an unnamed configuration goes by its PID. */
+    static String siteName(String pid, Map<String, ?> properties) {
+        return new ConfigValues(properties).instanceName(PID, pid).orElse(pid);
+    }
+
+    private static Map<String, Object> toMap(Dictionary<String, ?> properties) {
+        Map<String, Object> map = new HashMap<>();
+        for (Enumeration<String> keys = properties.keys(); keys.hasMoreElements();) {
+            String key = keys.nextElement();
+            map.put(key, properties.get(key));
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    private static String rootMessage(Throwable error) {
+        // SCR wraps what the constructor threw; the site's own exception says what went wrong.
+        Throwable cause = error;
+        while ((cause instanceof ComponentException || cause instanceof InvocationTargetException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+}

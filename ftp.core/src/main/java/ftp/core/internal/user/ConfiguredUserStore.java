@@ -1,0 +1,181 @@
+package ftp.core.internal.user;
+
+import java.io.IOException;
+import java.util.Dictionary;
+import java.util.EnumSet;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.cm.ManagedServiceFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ftp.core.api.FtpUser;
+import ftp.core.api.Permission;
+import ftp.core.api.SessionProtocol;
+import ftp.core.api.UserStore;
+import ftp.core.internal.site.ConfigValues;
+import ftp.core.internal.site.InvalidConfigurationException;
+
+/**
+ * The users of the {@code ftp.user} factory configurations (DESIGN section 5). A plain password
+ * found in a configuration is replaced by its bcrypt hash through Configuration Admin, so the
+ * {@code etc/} file holds the hash from then on.
+ */
+@Component(immediate = true,
+        service = { ManagedServiceFactory.class, UserStore.class, ConfiguredUserStore.class },
+        property = Constants.SERVICE_PID + "=" + ConfiguredUserStore.PID,
+        configurationPid = ConfiguredUserStore.PID, configurationPolicy = ConfigurationPolicy.IGNORE)
+@Designate(ocd = UserConfiguration.class, factory = true)
+public final class ConfiguredUserStore implements ManagedServiceFactory, UserStore {
+
+    static final String PID = "ftp.user";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfiguredUserStore.class);
+
+    /** One configured user: the value sessions see, and the hash. */
+    record StoredUser(FtpUser user, String hash, boolean enabled) {
+    }
+
+    private final ConfigurationAdmin configurations;
+    private final PasswordHasher hasher = new PasswordHasher();
+    private final Map<String, StoredUser> byPid = new ConcurrentHashMap<>();
+    /** Checked for unknown names, so that they cost as much time as known ones. */
+    private final String decoy;
+
+    @Activate
+    public ConfiguredUserStore(@Reference ConfigurationAdmin configurations) {
+        this.configurations = configurations;
+        this.decoy = hasher.hash("decoy".toCharArray());
+    }
+
+    @Override
+    public String getName() {
+        return "FTP users";
+    }
+
+    @Override
+    public void updated(String pid, Dictionary<String, ?> properties) {
+        Map<String, Object> values = new HashMap<>();
+        for (Enumeration<String> keys = properties.keys(); keys.hasMoreElements();) {
+            String key = keys.nextElement();
+            values.put(key, properties.get(key));
+        }
+        try {
+            String name = userName(pid, values);
+            String password = new ConfigValues(values).string("password", "");
+            if (password.isEmpty()) {
+                throw new InvalidConfigurationException("password", "missing");
+            }
+            if (!PasswordHasher.isHash(password)) {
+                password = hasher.hash(password.toCharArray());
+                writeBack(pid, "password", password);
+            }
+            byPid.put(pid, parse(name, password, values));
+        } catch (InvalidConfigurationException e) {
+            byPid.remove(pid);
+            LOG.error("User configuration {} refused: {}; that user cannot log in", pid, e.getMessage());
+        }
+    }
+
+    static StoredUser parse(String name, String hash, Map<String, Object> values) throws InvalidConfigurationException {
+        ConfigValues config = new ConfigValues(values);
+        Set<SessionProtocol> protocols = EnumSet.noneOf(SessionProtocol.class);
+        List<String> protocolNames = values.containsKey("protocols") ? config.list("protocols") : List.of("ftp", "ftpes", "ftps");
+        for (String protocol : protocolNames) {
+            try {
+                protocols.add(SessionProtocol.fromConfigName(protocol));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigurationException("protocols", e.getMessage());
+            }
+        }
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        if (!values.containsKey("permissions")) {
+            permissions = EnumSet.allOf(Permission.class);
+        }
+        for (String permission : config.list("permissions")) {
+            try {
+                permissions.add(Permission.fromConfigName(permission));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigurationException("permissions", e.getMessage());
+            }
+        }
+        List<String> sites = values.containsKey("sites") ? config.list("sites") : List.of("*");
+        FtpUser user = new FtpUser(name, config.string("home", ""), new LinkedHashSet<>(sites), protocols, permissions);
+        return new StoredUser(user, hash, config.bool("enabled", true));
+    }
+
+    @Override
+    public void deleted(String pid) {
+        byPid.remove(pid);
+    }
+
+    @Override
+    public Optional<FtpUser> authenticate(String name, char[] password) {
+        Optional<StoredUser> stored = byPid.values().stream().filter(u -> u.user().name().equals(name)).findFirst();
+        if (stored.isEmpty()) {
+            PasswordHasher.matches(decoy, password);
+            return Optional.empty();
+        }
+        boolean matches = PasswordHasher.matches(stored.get().hash(), password);
+        return matches && stored.get().enabled() ? Optional.of(stored.get().user()) : Optional.empty();
+    }
+
+    /**
+     * Sets a user's password (the operator's {@code ftp:passwd}).
+     *
+     * @throws IllegalArgumentException when no user has that name
+     */
+    public void setPassword(String name, char[] password) throws IOException {
+        String pid = byPid.entrySet().stream().filter(e -> e.getValue().user().name().equals(name))
+                .map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no user named '" + name + "'"));
+        writeBack(pid, "password", hasher.hash(password));
+    }
+
+    private void writeBack(String pid, String key, String value) {
+        try {
+            Configuration[] found = configurations.listConfigurations("(" + Constants.SERVICE_PID + "=" + pid + ")");
+            if (found == null) {
+                return;
+            }
+            Dictionary<String, Object> properties = found[0].getProperties();
+            Hashtable<String, Object> updated = new Hashtable<>();
+            for (Enumeration<String> keys = properties.keys(); keys.hasMoreElements();) {
+                String k = keys.nextElement();
+                updated.put(k, properties.get(k));
+            }
+            updated.put(key, value);
+            found[0].update(updated);
+            LOG.info("User configuration {}: {} written back as a bcrypt hash", pid, key);
+        } catch (IOException | InvalidSyntaxException e) {
+            LOG.error("User configuration {}: cannot write the hashed {} back", pid, key, e);
+        }
+    }
+
+    static String userName(String pid, Map<String, ?> values) throws InvalidConfigurationException {
+        String result = new ConfigValues(values).instanceName(PID, pid)
+                .orElseThrow(() -> new InvalidConfigurationException("name", "missing"));
+        if (!result.matches("[A-Za-z0-9._@-]{1,64}")) {
+            throw new InvalidConfigurationException("name", "'" + result
+                    + "' is not a user name (1-64 letters, digits, '.', '_', '@' or '-')");
+        }
+        return result;
+    }
+}
