@@ -1,5 +1,7 @@
 package ftp.core.api;
 
+import java.util.Set;
+
 /**
  * A typed key for a session attribute. Keys compare by identity: create one constant per
  * attribute and share it.
@@ -10,12 +12,12 @@ public final class SessionKey<T> {
 
     private final String name;
     private final Class<T> type;
-    private final String setBy;
+    private final Set<String> keptBy;
 
-    private SessionKey(String name, Class<T> type, String setBy) {
+    private SessionKey(String name, Class<T> type, Set<String> keptBy) {
         this.name = name;
         this.type = type;
-        this.setBy = setBy;
+        this.keptBy = keptBy;
     }
 
     /** A key whose value lives until it is changed or the session is reinitialized. */
@@ -24,16 +26,17 @@ public final class SessionKey<T> {
     }
 
     /**
-     * A key for state that only the very next command may use, such as the offset of REST or
-     * the source of RNFR: the core removes it after any command other than {@code setBy}.
+     * A key for state that only the next command may use, such as the offset of REST or the
+     * source of RNFR: the core removes it after any command other than those in {@code keptBy}
+     * (the verb that sets it, and verbs clients may send in between, like PASV after REST).
      */
-    public static <T> SessionKey<T> untilNextCommand(String name, Class<T> type, String setBy) {
-        return new SessionKey<>(name, type, setBy);
+    public static <T> SessionKey<T> untilNextCommand(String name, Class<T> type, String... keptBy) {
+        return new SessionKey<>(name, type, Set.of(keptBy));
     }
 
     /** Whether the core removes this value after the command {@code verb}. */
     public boolean expiresAfter(String verb) {
-        return setBy != null && !setBy.equals(verb);
+        return keptBy != null && !keptBy.contains(verb);
     }
 
     public Class<T> type() {

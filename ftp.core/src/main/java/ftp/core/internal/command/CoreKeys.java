@@ -9,8 +9,12 @@ final class CoreKeys {
     /** TYPE A or I; RFC 959 makes ASCII the default. */
     static final SessionKey<TransferType> TYPE = SessionKey.of("type", TransferType.class);
 
-    /** REST offset for the very next RETR/STOR/APPE (RFC 3659 section 5). */
-    static final SessionKey<Long> REST_OFFSET = SessionKey.untilNextCommand("rest", Long.class, "REST");
+    /**
+     * REST offset for the next RETR/STOR (RFC 3659 section 5). Clients send REST before or after
+     * preparing the data connection, so those verbs keep it.
+     */
+    static final SessionKey<Long> REST_OFFSET = SessionKey.untilNextCommand("rest", Long.class, "REST", "PASV",
+            "EPSV", "PORT", "EPRT");
 
     /** RNFR source for the very next RNTO. */
     static final SessionKey<VirtualFile> RENAME_FROM = SessionKey.untilNextCommand("rnfr", VirtualFile.class, "RNFR");

@@ -49,6 +49,13 @@ final class SocketDataChannel implements DataChannel {
 
     void close() {
         try {
+            // close() alone does not wake a thread blocked in sendfile (transferTo); shutdown does.
+            socket.shutdownInput();
+            socket.shutdownOutput();
+        } catch (IOException ignored) {
+            // not connected any more: close below is all that is left
+        }
+        try {
             socket.close();
         } catch (IOException ignored) {
             // closing a broken socket: nothing more to release

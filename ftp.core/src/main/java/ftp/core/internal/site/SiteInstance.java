@@ -127,7 +127,7 @@ public final class SiteInstance {
     }
 
     @Deactivate
-    void stop() {
+    public void stop() {
         acceptor.unbind();
         acceptor.getManagedSessions().values().forEach(session -> session.closeNow());
         acceptor.dispose(true);

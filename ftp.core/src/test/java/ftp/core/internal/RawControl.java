@@ -1,0 +1,125 @@
+package ftp.core.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A control connection that reads and writes raw bytes, for assertions on the wire format. */
+public final class RawControl implements AutoCloseable {
+
+    private static final Pattern PASV = Pattern.compile("227 .*\\((\\d+),(\\d+),(\\d+),(\\d+),(\\d+),(\\d+)\\)");
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+
+    public RawControl(int port) throws IOException {
+        this(port, InetAddress.getLoopbackAddress());
+    }
+
+    /** Connects from a chosen local address (127.0.0.2 is another loopback host). */
+    public RawControl(int port, InetAddress from) throws IOException {
+        socket = new Socket();
+        socket.bind(new InetSocketAddress(from, 0));
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
+        socket.setSoTimeout(10_000);
+        in = socket.getInputStream();
+        out = socket.getOutputStream();
+    }
+
+    public void sendBytes(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    public void send(String line) throws IOException {
+        sendBytes((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a command and returns its complete reply, CRLFs included. */
+    public String command(String line) throws IOException {
+        send(line);
+        return reply();
+    }
+
+    /** Reads one complete (possibly multi-line) reply. */
+    public String reply() throws IOException {
+        StringBuilder reply = new StringBuilder();
+        String first = line();
+        reply.append(first);
+        if (first.length() > 3 && first.charAt(3) == '-') {
+            String end = first.substring(0, 3) + " ";
+            String next;
+            do {
+                next = line();
+                reply.append(next);
+            } while (!next.startsWith(end));
+        }
+        return reply.toString();
+    }
+
+    private String line() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int previous = -1;
+        for (int b = in.read(); ; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("connection closed after: " + bytes.toString(StandardCharsets.UTF_8));
+            }
+            bytes.write(b);
+            if (previous == '\r' && b == '\n') {
+                return bytes.toString(StandardCharsets.UTF_8);
+            }
+            previous = b;
+        }
+    }
+
+    /** Logs in as the test user. */
+    public RawControl login() throws IOException {
+        reply(); // banner
+        command("USER " + TestSite.USER);
+        String reply = command("PASS " + TestSite.PASSWORD);
+        if (!reply.startsWith("230")) {
+            throw new IOException("login failed: " + reply);
+        }
+        return this;
+    }
+
+    /** Sends PASV and returns the announced address and port. */
+    public InetSocketAddress pasv() throws IOException {
+        String reply = command("PASV");
+        Matcher m = PASV.matcher(reply.trim());
+        if (!m.matches()) {
+            throw new IOException("not a 227 reply: " + reply);
+        }
+        return new InetSocketAddress(m.group(1) + "." + m.group(2) + "." + m.group(3) + "." + m.group(4),
+                Integer.parseInt(m.group(5)) * 256 + Integer.parseInt(m.group(6)));
+    }
+
+    /** Whether the server closed the connection (reads until EOF or timeout). */
+    public boolean closedByServer() {
+        try {
+            while (in.read() >= 0) {
+                // drain
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public Socket socket() {
+        return socket;
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

@@ -1,0 +1,174 @@
+package ftp.core.internal;
+
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+import org.apache.commons.net.ftp.FTP;
+import org.apache.commons.net.ftp.FTPClient;
+
+import ftp.core.api.FtpCommand;
+import ftp.core.api.FtpCommandService;
+import ftp.core.api.FtpUser;
+import ftp.core.api.Permission;
+import ftp.core.api.SessionProtocol;
+import ftp.core.internal.command.FeatCommand;
+import ftp.core.internal.protocol.CommandRegistry;
+import ftp.core.internal.site.InvalidConfigurationException;
+import ftp.core.internal.site.SiteInstance;
+import ftp.core.internal.site.SiteSettingsParser;
+
+/**
+ * A real site on a free loopback port with every command class of the core registered as DS
+ * would register it (from its {@link FtpCommandService} annotation), and an in-memory user store.
+ */
+public final class TestSite implements AutoCloseable {
+
+    public static final String USER = "alice";
+    public static final String PASSWORD = "secret";
+
+    private final SiteInstance site;
+    private final CommandRegistry registry;
+    private final int port;
+    private final Path root;
+    private final Map<String, Map.Entry<String, FtpUser>> users = new ConcurrentHashMap<>();
+
+    private TestSite(SiteInstance site, CommandRegistry registry, int port, Path root) {
+        this.site = site;
+        this.registry = registry;
+        this.port = port;
+        this.root = root;
+    }
+
+    /** Starts a site bound to 127.0.0.1 with {@code config} over test defaults; user alice/secret, home alice. */
+    public static TestSite start(Path home, Map<String, Object> config) throws IOException, InvalidConfigurationException {
+        int port = freePort();
+        int pasvLow = 20000 + ThreadLocalRandom.current().nextInt(20000);
+        Map<String, Object> properties = new HashMap<>(Map.of("bind.address", "127.0.0.1", "ftp.port", port,
+                "ftps.port", 0, "pasv.ports", pasvLow + "-" + (pasvLow + 50), "root", home.resolve("root").toString()));
+        properties.putAll(config);
+        CommandRegistry registry = new CommandRegistry();
+        for (FtpCommand command : coreCommands(registry)) {
+            registry.addCommand(command, properties(command.getClass()));
+        }
+        SiteInstance site = new SiteInstance(SiteSettingsParser.parse("test", properties, home), registry);
+        TestSite test = new TestSite(site, registry, port, site.settings().root());
+        site.addUserStore((name, password) -> Optional.ofNullable(test.users.get(name))
+                .filter(entry -> entry.getKey().equals(new String(password))).map(Map.Entry::getValue), Map.of());
+        test.addUser(USER, PASSWORD, "alice", EnumSet.allOf(Permission.class));
+        return test;
+    }
+
+    public static TestSite start(Path home) throws IOException, InvalidConfigurationException {
+        return start(home, Map.of());
+    }
+
+    public void addUser(String name, String password, String home, Set<Permission> permissions) {
+        users.put(name, Map.entry(password, new FtpUser(name, home, Set.of("*"), EnumSet.allOf(SessionProtocol.class),
+                permissions)));
+    }
+
+    /** Registers an extra command (a third-party one, for example). */
+    public void register(FtpCommand command) {
+        registry.addCommand(command, properties(command.getClass()));
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The site root; alice's home is {@code root().resolve("alice")}. */
+    public Path root() {
+        return root;
+    }
+
+    public Path home() throws IOException {
+        return Files.createDirectories(root.resolve("alice"));
+    }
+
+    /** A Commons Net client logged in as alice, binary, passive. */
+    public FTPClient login() throws IOException {
+        FTPClient client = connect();
+        if (!client.login(USER, PASSWORD)) {
+            throw new IOException("login failed: " + client.getReplyString());
+        }
+        client.enterLocalPassiveMode();
+        client.setFileType(FTP.BINARY_FILE_TYPE);
+        return client;
+    }
+
+    public FTPClient connect() throws IOException {
+        FTPClient client = new FTPClient();
+        client.setDefaultTimeout(10_000);
+        client.setDataTimeout(java.time.Duration.ofSeconds(10));
+        client.connect(InetAddress.getLoopbackAddress(), port);
+        return client;
+    }
+
+    @Override
+    public void close() {
+        site.stop();
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The DS properties of a command class, read from its component property type. */
+    public static Map<String, Object> properties(Class<?> type) {
+        FtpCommandService service = type.getAnnotation(FtpCommandService.class);
+        return Map.of(FtpCommand.COMMAND, service.command(), FtpCommand.FEATURE, service.feature(),
+                FtpCommand.LOGIN, service.login(), FtpCommand.DURING_TRANSFER, service.duringTransfer());
+    }
+
+    /** Every command class of the core, found beside FeatCommand. */
+    private static List<FtpCommand> coreCommands(CommandRegistry registry) throws IOException {
+        Path dir;
+        try {
+            dir = Path.of(FeatCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .resolve(FeatCommand.class.getPackageName().replace('.', '/'));
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith("Command.class"))
+                    .map(n -> FeatCommand.class.getPackageName() + "." + n.substring(0, n.length() - 6))
+                    .map(name -> instantiate(name, registry)).filter(c -> c != null).toList();
+        }
+    }
+
+    private static FtpCommand instantiate(String className, CommandRegistry registry) {
+        try {
+            Class<?> type = Class.forName(className);
+            if (type.getAnnotation(FtpCommandService.class) == null) {
+                return null;
+            }
+            for (Constructor<?> constructor : type.getConstructors()) {
+                if (constructor.getParameterCount() == 0) {
+                    return (FtpCommand) constructor.newInstance();
+                }
+                if (constructor.getParameterCount() == 1 && constructor.getParameterTypes()[0] == CommandRegistry.class) {
+                    return (FtpCommand) constructor.newInstance(registry);
+                }
+            }
+            throw new IllegalStateException("no usable constructor in " + className);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

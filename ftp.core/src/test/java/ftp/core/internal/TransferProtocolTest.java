@@ -1,0 +1,253 @@
+package ftp.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.apache.commons.net.ftp.FTP;
+import org.apache.commons.net.ftp.FTPClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Transfers over real sockets: bytes, TYPE A, REST, APPE, STOU, aborted and stolen connections. */
+class TransferProtocolTest {
+
+    @TempDir
+    Path dir;
+    TestSite site;
+
+    @BeforeEach
+    void start() throws Exception {
+        site = TestSite.start(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        site.close();
+    }
+
+    @Test
+    void binaryUploadAndDownloadKeepEveryByte() throws IOException {
+        byte[] data = new byte[3 * 1024 * 1024 + 17];
+        new Random(42).nextBytes(data);
+        FTPClient ftp = site.login();
+        assertTrue(ftp.storeFile("blob.bin", new ByteArrayInputStream(data)), ftp.getReplyString());
+        assertArrayEquals(data, Files.readAllBytes(site.home().resolve("blob.bin")));
+        ByteArrayOutputStream back = new ByteArrayOutputStream();
+        assertTrue(ftp.retrieveFile("blob.bin", back), ftp.getReplyString());
+        assertArrayEquals(data, back.toByteArray());
+        assertEquals(213, ftp.sendCommand("SIZE blob.bin"));
+        assertEquals("213 " + data.length, ftp.getReplyString().trim());
+    }
+
+    @Test
+    void asciiModeConvertsLineEndsBothWays() throws IOException {
+        Files.writeString(site.home().resolve("unix.txt"), "one\ntwo\n");
+        try (RawControl control = new RawControl(site.port()).login()) {
+            assertTrue(control.command("TYPE A").startsWith("200"));
+            assertEquals("213 10\r\n", control.command("SIZE unix.txt"), "SIZE counts the CRs TYPE A adds");
+            assertEquals("one\r\ntwo\r\n", new String(download(control, "RETR unix.txt"), StandardCharsets.US_ASCII));
+            upload(control, "STOR dos.txt", "a\r\nb\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        assertEquals("a\nb\n", Files.readString(site.home().resolve("dos.txt")));
+    }
+
+    @Test
+    void restartedDownloadStartsAtTheOffset() throws IOException {
+        Files.writeString(site.home().resolve("abc.txt"), "0123456789");
+        try (RawControl control = new RawControl(site.port()).login()) {
+            control.command("TYPE I");
+            assertTrue(control.command("REST 4").startsWith("350"));
+            assertEquals("456789", new String(download(control, "RETR abc.txt"), StandardCharsets.US_ASCII));
+            assertTrue(control.command("REST 11").startsWith("350"));
+            InetSocketAddress data = control.pasv();
+            assertTrue(control.command("RETR abc.txt").startsWith("554"), "an offset past the end is refused");
+            new Socket(data.getAddress(), data.getPort()).close();
+        }
+    }
+
+    @Test
+    void restThenStorResumesAPartialUpload() throws IOException {
+        Files.writeString(site.home().resolve("part.txt"), "01234xxxxxxxxxx");
+        try (RawControl control = new RawControl(site.port()).login()) {
+            control.command("TYPE I");
+            control.command("REST 5");
+            upload(control, "STOR part.txt", "56789".getBytes(StandardCharsets.US_ASCII));
+        }
+        assertEquals("0123456789", Files.readString(site.home().resolve("part.txt")));
+    }
+
+    @Test
+    void restIsForgottenAfterAnotherCommand() throws IOException {
+        Files.writeString(site.home().resolve("abc.txt"), "0123456789");
+        try (RawControl control = new RawControl(site.port()).login()) {
+            control.command("TYPE I");
+            control.command("REST 4");
+            control.command("NOOP");
+            assertEquals("0123456789", new String(download(control, "RETR abc.txt"), StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
+    void appendAddsToTheEnd() throws IOException {
+        Files.writeString(site.home().resolve("log.txt"), "first\n");
+        FTPClient ftp = site.login();
+        assertTrue(ftp.appendFile("log.txt", new ByteArrayInputStream("second\n".getBytes())), ftp.getReplyString());
+        assertEquals("first\nsecond\n", Files.readString(site.home().resolve("log.txt")));
+    }
+
+    @Test
+    void stouNeverOverwrites() throws IOException {
+        Files.writeString(site.home().resolve("upload"), "taken");
+        try (RawControl control = new RawControl(site.port()).login()) {
+            control.command("TYPE I");
+            InetSocketAddress data = control.pasv();
+            control.send("STOU");
+            try (Socket socket = new Socket(data.getAddress(), data.getPort())) {
+                assertEquals("150 FILE: upload.1\r\n", control.reply());
+                socket.getOutputStream().write("fresh".getBytes());
+            }
+            assertTrue(control.reply().startsWith("226"));
+        }
+        assertEquals("taken", Files.readString(site.home().resolve("upload")));
+        assertEquals("fresh", Files.readString(site.home().resolve("upload.1")));
+    }
+
+    @Test
+    void anInterruptedUploadLeavesThePreviousFileIntact() throws Exception {
+        Path target = site.home().resolve("important.dat");
+        Files.writeString(target, "the complete old version");
+        try (RawControl control = new RawControl(site.port()).login()) {
+            control.command("TYPE I");
+            InetSocketAddress data = control.pasv();
+            control.send("STOR important.dat");
+            Socket socket = new Socket(data.getAddress(), data.getPort());
+            assertTrue(control.reply().startsWith("150"));
+            socket.getOutputStream().write(new byte[100_000]);
+            socket.setSoLinger(true, 0); // a reset, not an orderly end of file
+            socket.close();
+            assertTrue(control.reply().startsWith("426"));
+        }
+        assertEquals("the complete old version", Files.readString(target));
+        try (Stream<Path> files = Files.list(site.home())) {
+            assertEquals(1, files.count(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    void aPassiveConnectionFromAnotherAddressIsRefused() throws IOException {
+        Files.writeString(site.home().resolve("secret.txt"), "for alice only");
+        try (RawControl control = new RawControl(site.port()).login()) {
+            control.command("TYPE I");
+            InetSocketAddress data = control.pasv();
+            // A thief on another loopback address reaches the port first.
+            try (Socket thief = new Socket()) {
+                thief.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.3"), 0));
+                thief.connect(new InetSocketAddress(data.getAddress(), data.getPort()), 2000);
+                control.send("RETR secret.txt");
+                try (Socket owner = new Socket(data.getAddress(), data.getPort())) {
+                    assertTrue(control.reply().startsWith("150"));
+                    assertEquals("for alice only", new String(owner.getInputStream().readAllBytes()));
+                }
+                thief.setSoTimeout(5000);
+                assertEquals(-1, thief.getInputStream().read(), "the thief gets nothing");
+            }
+            assertTrue(control.reply().startsWith("226"));
+        }
+    }
+
+    @Test
+    void aborDuringATransferAnswers426Then226() throws Exception {
+        byte[] big = new byte[64 * 1024 * 1024];
+        Files.write(site.home().resolve("big.bin"), big);
+        try (RawControl control = new RawControl(site.port()).login()) {
+            control.command("TYPE I");
+            InetSocketAddress data = control.pasv();
+            control.send("RETR big.bin");
+            try (Socket socket = new Socket(data.getAddress(), data.getPort())) {
+                socket.setReceiveBufferSize(4096);
+                assertTrue(control.reply().startsWith("150"));
+                socket.getInputStream().read(new byte[1024]); // the transfer is under way; we stop reading
+                control.sendBytes(new byte[] { (byte) 0xff, (byte) 0xf4, (byte) 0xff, (byte) 0xf2 });
+                control.send("ABOR");
+                assertTrue(control.reply().startsWith("426"));
+                assertTrue(control.reply().startsWith("226"));
+            }
+            assertTrue(control.command("NOOP").startsWith("200"), "the session goes on");
+        }
+    }
+
+    @Test
+    void commandsSentDuringATransferWaitForItsEnd() throws Exception {
+        Files.writeString(site.home().resolve("small.txt"), "x");
+        try (RawControl control = new RawControl(site.port()).login()) {
+            control.command("TYPE I");
+            InetSocketAddress data = control.pasv();
+            control.send("STOR slow.txt");
+            try (Socket socket = new Socket(data.getAddress(), data.getPort())) {
+                assertTrue(control.reply().startsWith("150"));
+                control.send("SIZE small.txt");
+                socket.getOutputStream().write("data".getBytes());
+            }
+            assertTrue(control.reply().startsWith("226"), "the transfer's reply comes first");
+            assertEquals("213 1\r\n", control.reply());
+        }
+    }
+
+    @Test
+    void noDataConnectionPreparedGives425() throws IOException {
+        Files.writeString(site.home().resolve("a.txt"), "x");
+        try (RawControl control = new RawControl(site.port()).login()) {
+            assertTrue(control.command("RETR a.txt").startsWith("425"));
+        }
+    }
+
+    static byte[] download(RawControl control, String command) throws IOException {
+        InetSocketAddress data = control.pasv();
+        control.send(command);
+        byte[] bytes;
+        try (Socket socket = new Socket(data.getAddress(), data.getPort())) {
+            String opening = control.reply();
+            assertTrue(opening.startsWith("150"), opening);
+            bytes = socket.getInputStream().readAllBytes();
+        }
+        String done = control.reply();
+        assertTrue(done.startsWith("226"), done);
+        return bytes;
+    }
+
+    static void upload(RawControl control, String command, byte[] bytes) throws IOException {
+        InetSocketAddress data = control.pasv();
+        control.send(command);
+        try (Socket socket = new Socket(data.getAddress(), data.getPort())) {
+            String opening = control.reply();
+            assertTrue(opening.startsWith("150"), opening);
+            OutputStream out = socket.getOutputStream();
+            out.write(bytes);
+        }
+        String done = control.reply();
+        assertTrue(done.startsWith("226"), done);
+        assertFalse(done.isEmpty());
+    }
+
+    static String read(InputStream in) throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+}
