@@ -2,6 +2,7 @@ package ftp.core.api;
 
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import java.util.SortedMap;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -26,6 +27,12 @@ public interface FtpSession {
     default boolean featureEnabled(String key) {
         return settings().featureEnabled(key);
     }
+
+    /**
+     * The commands that answer on this session's site right now (deployed and enabled), by verb
+     * in alphabetical order: what FEAT, HELP and OPTS are computed from.
+     */
+    SortedMap<String, CommandRegistration> commands();
 
     /** The client's address on the control connection. */
     InetSocketAddress remoteAddress();

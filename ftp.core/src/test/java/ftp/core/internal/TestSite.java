@@ -1,7 +1,6 @@
 package ftp.core.internal;
 
 import java.io.IOException;
-import java.lang.reflect.Constructor;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URISyntaxException;
@@ -61,7 +60,7 @@ public final class TestSite implements AutoCloseable {
                 "ftps.port", 0, "pasv.ports", pasvLow + "-" + (pasvLow + 50), "root", home.resolve("root").toString()));
         properties.putAll(config);
         CommandRegistry registry = new CommandRegistry();
-        for (FtpCommand command : coreCommands(registry)) {
+        for (FtpCommand command : coreCommands()) {
             registry.addCommand(command, properties(command.getClass()));
         }
         SiteInstance site = new SiteInstance(SiteSettingsParser.parse("test", properties, home), registry);
@@ -137,7 +136,7 @@ public final class TestSite implements AutoCloseable {
     }
 
     /** Every command class of the core, found beside FeatCommand. */
-    private static List<FtpCommand> coreCommands(CommandRegistry registry) throws IOException {
+    private static List<FtpCommand> coreCommands() throws IOException {
         Path dir;
         try {
             dir = Path.of(FeatCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI())
@@ -148,25 +147,15 @@ public final class TestSite implements AutoCloseable {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith("Command.class"))
                     .map(n -> FeatCommand.class.getPackageName() + "." + n.substring(0, n.length() - 6))
-                    .map(name -> instantiate(name, registry)).filter(c -> c != null).toList();
+                    .map(TestSite::instantiate).filter(c -> c != null).toList();
         }
     }
 
-    private static FtpCommand instantiate(String className, CommandRegistry registry) {
+    private static FtpCommand instantiate(String className) {
         try {
             Class<?> type = Class.forName(className);
-            if (type.getAnnotation(FtpCommandService.class) == null) {
-                return null;
-            }
-            for (Constructor<?> constructor : type.getConstructors()) {
-                if (constructor.getParameterCount() == 0) {
-                    return (FtpCommand) constructor.newInstance();
-                }
-                if (constructor.getParameterCount() == 1 && constructor.getParameterTypes()[0] == CommandRegistry.class) {
-                    return (FtpCommand) constructor.newInstance(registry);
-                }
-            }
-            throw new IllegalStateException("no usable constructor in " + className);
+            return type.getAnnotation(FtpCommandService.class) == null ? null
+                    : (FtpCommand) type.getConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }

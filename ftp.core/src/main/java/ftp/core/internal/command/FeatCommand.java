@@ -4,18 +4,14 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Reference;
-
-import ftp.core.api.Reply;
-import ftp.core.internal.protocol.CommandRegistry;
-import ftp.core.internal.protocol.RegisteredCommand;
 import org.osgi.service.component.annotations.Component;
 
+import ftp.core.api.CommandRegistration;
 import ftp.core.api.FtpCommand;
 import ftp.core.api.FtpCommandService;
 import ftp.core.api.FtpRequest;
 import ftp.core.api.FtpSession;
+import ftp.core.api.Reply;
 
 /**
  * FEAT (RFC 2389 section 3): the lines of every command that is deployed and enabled on the
@@ -25,18 +21,11 @@ import ftp.core.api.FtpSession;
 @FtpCommandService(command = "FEAT", login = false)
 public final class FeatCommand implements FtpCommand {
 
-    private final CommandRegistry commands;
-
-    @Activate
-    public FeatCommand(@Reference CommandRegistry commands) {
-        this.commands = commands;
-    }
-
     @Override
     public void execute(FtpRequest request, FtpSession session) {
         Set<FtpCommand> seen = new LinkedHashSet<>();
         Set<String> lines = new TreeSet<>();
-        for (RegisteredCommand command : commands.enabledVerbs(session.settings()).values()) {
+        for (CommandRegistration command : session.commands().values()) {
             if (seen.add(command.command())) {
                 lines.addAll(command.command().features(session));
             }

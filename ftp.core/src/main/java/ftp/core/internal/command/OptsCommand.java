@@ -3,19 +3,16 @@ package ftp.core.internal.command;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Reference;
-
-import ftp.core.api.ReplyException;
-import ftp.core.internal.protocol.CommandRegistry;
-import ftp.core.internal.protocol.RegisteredCommand;
 import org.osgi.service.component.annotations.Component;
 
+import ftp.core.api.CommandRegistration;
 import ftp.core.api.FtpCommand;
 import ftp.core.api.FtpCommandService;
 import ftp.core.api.FtpRequest;
 import ftp.core.api.FtpSession;
+import ftp.core.api.ReplyException;
 
 /**
  * OPTS (RFC 2389 section 4). {@code OPTS UTF8 ON} (RFC 2640) is always granted: names are UTF-8.
@@ -24,13 +21,6 @@ import ftp.core.api.FtpSession;
 @Component(service = FtpCommand.class)
 @FtpCommandService(command = "OPTS", login = false)
 public final class OptsCommand implements FtpCommand {
-
-    private final CommandRegistry commands;
-
-    @Activate
-    public OptsCommand(@Reference CommandRegistry commands) {
-        this.commands = commands;
-    }
 
     @Override
     public void execute(FtpRequest request, FtpSession session) throws IOException {
@@ -45,7 +35,7 @@ public final class OptsCommand implements FtpCommand {
             session.reply(200, "UTF8 mode always on");
             return;
         }
-        RegisteredCommand command = commands.enabled(verb, session.settings())
+        CommandRegistration command = Optional.ofNullable(session.commands().get(verb))
                 .orElseThrow(() -> new ReplyException(501, "No options for unknown command " + verb));
         if (command.login() && session.user().isEmpty()) {
             throw new ReplyException(530, "Please log in with USER and PASS first");

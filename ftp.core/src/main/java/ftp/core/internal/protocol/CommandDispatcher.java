@@ -11,6 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ftp.core.api.CommandRegistration;
 import ftp.core.api.FtpRequest;
 import ftp.core.api.ReplyException;
 
@@ -65,8 +66,8 @@ final class CommandDispatcher {
             return;
         }
         FtpRequest request = parsed.get();
-        Optional<RegisteredCommand> command = enabled(request.verb());
-        boolean immediate = command.map(RegisteredCommand::duringTransfer).orElse(false);
+        Optional<CommandRegistration> command = enabled(request.verb());
+        boolean immediate = command.map(CommandRegistration::duringTransfer).orElse(false);
         lock.lock();
         try {
             if (!immediate && (session.data().transferring() || !waiting.isEmpty())) {
@@ -98,11 +99,11 @@ final class CommandDispatcher {
         }
     }
 
-    private Optional<RegisteredCommand> enabled(String verb) {
+    private Optional<CommandRegistration> enabled(String verb) {
         return commands.enabled(verb, session.settings());
     }
 
-    private void execute(FtpRequest request, Optional<RegisteredCommand> command) {
+    private void execute(FtpRequest request, Optional<CommandRegistration> command) {
         LOG.debug("Site {} {}: {}", session.settings().name(), session.remoteAddress(), request);
         try {
             if (command.isEmpty()) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,6 +20,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ftp.core.api.CommandRegistration;
 import ftp.core.api.FtpCommand;
 import ftp.core.api.SiteSettings;
 
@@ -31,17 +33,17 @@ import ftp.core.api.SiteSettings;
 public final class CommandRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandRegistry.class);
-    private static final Comparator<RegisteredCommand> PRECEDENCE = Comparator
-            .comparingInt(RegisteredCommand::ranking).reversed()
-            .thenComparingLong(RegisteredCommand::serviceId);
+    private static final Comparator<CommandRegistration> PRECEDENCE = Comparator
+            .comparingInt(CommandRegistration::ranking).reversed()
+            .thenComparingLong(CommandRegistration::serviceId);
 
-    private final Map<FtpCommand, RegisteredCommand> registered = new ConcurrentHashMap<>();
-    private volatile Map<String, RegisteredCommand> byVerb = Map.of();
+    private final Map<FtpCommand, CommandRegistration> registered = new ConcurrentHashMap<>();
+    private volatile Map<String, CommandRegistration> byVerb = Map.of();
 
     /** DS bind method; tests without a framework register their commands through it too. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     public void addCommand(FtpCommand command, Map<String, Object> properties) {
-        RegisteredCommand entry = describe(command, properties);
+        CommandRegistration entry = describe(command, properties);
         if (entry.verbs().isEmpty()) {
             LOG.warn("Ignoring FtpCommand {} without a {} service property", command.getClass().getName(), FtpCommand.COMMAND);
             return;
@@ -58,35 +60,35 @@ public final class CommandRegistry {
     }
 
     /** The command answering {@code verb}, if one is registered. */
-    public Optional<RegisteredCommand> find(String verb) {
+    public Optional<CommandRegistration> find(String verb) {
         return Optional.ofNullable(byVerb.get(verb));
     }
 
     /** The command answering {@code verb} on a site, unless the site turned its feature off. */
-    public Optional<RegisteredCommand> enabled(String verb, SiteSettings settings) {
+    public Optional<CommandRegistration> enabled(String verb, SiteSettings settings) {
         return find(verb).filter(command -> settings.featureEnabled(command.feature()));
     }
 
     /** The verbs that answer on a site, sorted, each with its command. */
-    public Map<String, RegisteredCommand> enabledVerbs(SiteSettings settings) {
-        Map<String, RegisteredCommand> enabled = new TreeMap<>(byVerb);
+    public SortedMap<String, CommandRegistration> enabledVerbs(SiteSettings settings) {
+        SortedMap<String, CommandRegistration> enabled = new TreeMap<>(byVerb);
         enabled.values().removeIf(command -> !settings.featureEnabled(command.feature()));
         return enabled;
     }
 
     private synchronized void rebuild() {
-        Map<String, List<RegisteredCommand>> candidates = new HashMap<>();
-        for (RegisteredCommand entry : registered.values()) {
+        Map<String, List<CommandRegistration>> candidates = new HashMap<>();
+        for (CommandRegistration entry : registered.values()) {
             for (String verb : entry.verbs()) {
                 candidates.computeIfAbsent(verb, v -> new ArrayList<>()).add(entry);
             }
         }
-        Map<String, RegisteredCommand> winners = new TreeMap<>();
+        Map<String, CommandRegistration> winners = new TreeMap<>();
         candidates.forEach((verb, list) -> winners.put(verb, list.stream().min(PRECEDENCE).orElseThrow()));
         byVerb = java.util.Collections.unmodifiableMap(winners);
     }
 
-    private static RegisteredCommand describe(FtpCommand command, Map<String, Object> properties) {
+    private static CommandRegistration describe(FtpCommand command, Map<String, Object> properties) {
         List<String> verbs = new ArrayList<>();
         Object value = properties.get(FtpCommand.COMMAND);
         if (value instanceof String[] array) {
@@ -100,7 +102,7 @@ public final class CommandRegistry {
         Object feature = properties.get(FtpCommand.FEATURE);
         Object ranking = properties.get(Constants.SERVICE_RANKING);
         Object id = properties.get(Constants.SERVICE_ID);
-        return new RegisteredCommand(List.copyOf(verbs), feature == null ? "" : feature.toString().trim(),
+        return new CommandRegistration(List.copyOf(verbs), feature == null ? "" : feature.toString().trim(),
                 flag(properties.get(FtpCommand.LOGIN), true), flag(properties.get(FtpCommand.DURING_TRANSFER), false),
                 ranking instanceof Integer r ? r : 0, id instanceof Long l ? l : Long.MAX_VALUE, command);
     }

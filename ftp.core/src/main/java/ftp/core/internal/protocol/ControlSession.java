@@ -8,12 +8,14 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.mina.core.session.IoSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ftp.core.api.CommandRegistration;
 import ftp.core.api.DataConnections;
 import ftp.core.api.FileSystemView;
 import ftp.core.api.FtpSession;
@@ -74,6 +76,11 @@ final class ControlSession implements FtpSession, TransferHost {
     @Override
     public SiteSettings settings() {
         return site.settings();
+    }
+
+    @Override
+    public SortedMap<String, CommandRegistration> commands() {
+        return site.commands().enabledVerbs(site.settings());
     }
 
     @Override

@@ -169,7 +169,13 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
 
     /** Creates the instance; records the failure and returns false when it cannot start. */
     private boolean start(Site site, Map<String, Object> properties) {
-        Hashtable<String, Object> instanceProperties = new Hashtable<>(properties);
+        // Only the site's own keys: SCR refuses component instances that carry a service.pid.
+        Hashtable<String, Object> instanceProperties = new Hashtable<>();
+        properties.forEach((key, value) -> {
+            if (!key.startsWith("service.") && !key.startsWith("felix.fileinstall.") && !key.startsWith("component.")) {
+                instanceProperties.put(key, value);
+            }
+        });
         instanceProperties.put("name", siteName(site.pid, properties));
         try {
             site.running = factory.newInstance(instanceProperties);

@@ -1,11 +1,10 @@
-package ftp.core.internal.protocol;
+package ftp.core.api;
 
 import java.util.List;
 
-import ftp.core.api.FtpCommand;
 
 /**
- * A command service with its registration properties.
+ * A command service with its registration properties, as the core dispatches it.
  *
  * @param verbs the verbs it answers
  * @param feature its feature key, empty when it cannot be turned off
@@ -15,6 +14,10 @@ import ftp.core.api.FtpCommand;
  * @param serviceId the service id (lower wins a tie)
  * @param command the service
  */
-public record RegisteredCommand(List<String> verbs, String feature, boolean login, boolean duringTransfer, int ranking,
+public record CommandRegistration(List<String> verbs, String feature, boolean login, boolean duringTransfer, int ranking,
         long serviceId, FtpCommand command) {
+
+    public CommandRegistration {
+        verbs = List.copyOf(verbs);
+    }
 }
