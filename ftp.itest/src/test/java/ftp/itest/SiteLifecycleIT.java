@@ -116,6 +116,31 @@ public class SiteLifecycleIT {
     }
 
     @Test
+    public void aSiteOnATakenPortReportsWhy() throws Exception {
+        int port = sites.create("first", Map.of());
+        sites.site("second").update(new java.util.Hashtable<>(Map.of("bind.address", "127.0.0.1", "ftp.port", port,
+                "ftps.port", 0, "root", Sites.data().resolve("second").toString())));
+        Sites.await(() -> sites.status("second") != null && sites.status("second").state() == SiteStatus.State.ERROR,
+                "second site failed");
+        assertTrue(sites.status("second").message(), sites.status("second").message()
+                .matches("cannot listen on 127\\.0\\.0\\.1:" + port + ": .*"));
+        assertEquals(SiteStatus.State.RUNNING, sites.status("first").state());
+    }
+
+    @Test
+    public void aRestartOntoATakenPortFallsBackToThePreviousConfiguration() throws Exception {
+        int taken = sites.create("holder", Map.of());
+        int port = sites.create("mover", Map.of("banner.connect", "mover"));
+        sites.change("mover", Map.of("ftp.port", taken));
+        Sites.await(() -> sites.status("mover").restartPending(), "restart pending");
+        SiteStatus status = administration.restart("mover");
+        assertEquals(SiteStatus.State.RUNNING, status.state());
+        assertTrue(status.message(), status.message().contains("cannot listen on"));
+        assertEquals(port, status.ftpPort());
+        assertEquals("mover", banner(port));
+    }
+
+    @Test
     public void deletingTheConfigurationStopsTheSite() throws Exception {
         int port = sites.create("doomed", Map.of());
         assertEquals("FTP server ready", banner(port));

@@ -212,6 +212,58 @@ class TransferProtocolTest {
     }
 
     @Test
+    void quitDuringATransferLetsItFinishFirst() throws Exception {
+        try (RawControl control = new RawControl(site.port()).login()) {
+            control.command("TYPE I");
+            InetSocketAddress data = control.pasv();
+            control.send("STOR last.txt");
+            try (Socket socket = new Socket(data.getAddress(), data.getPort())) {
+                assertTrue(control.reply().startsWith("150"));
+                control.send("QUIT");
+                socket.getOutputStream().write("complete".getBytes());
+            }
+            assertTrue(control.reply().startsWith("226"));
+            assertTrue(control.reply().startsWith("221"));
+            assertTrue(control.closedByServer());
+        }
+        assertEquals("complete", Files.readString(site.home().resolve("last.txt")));
+    }
+
+    @Test
+    void aDataConnectionThatNeverComesGives425AndTouchesNoFile() throws Exception {
+        site.close();
+        site = TestSite.start(dir.resolve("short"), java.util.Map.of("limits.dataTimeout", 1));
+        Path target = site.home().resolve("keep.txt");
+        Files.writeString(target, "unchanged");
+        try (RawControl control = new RawControl(site.port()).login()) {
+            control.pasv();
+            assertTrue(control.command("STOR keep.txt").startsWith("425"));
+            assertTrue(control.command("NOOP").startsWith("200"));
+        }
+        assertEquals("unchanged", Files.readString(target));
+    }
+
+    @Test
+    void aClientThatStopsReadingLosesTheTransferAfterTheDataTimeout() throws Exception {
+        site.close();
+        site = TestSite.start(dir.resolve("stall"), java.util.Map.of("limits.dataTimeout", 1));
+        Files.write(site.home().resolve("big.bin"), new byte[32 * 1024 * 1024]);
+        try (RawControl control = new RawControl(site.port()).login()) {
+            control.command("TYPE I");
+            InetSocketAddress data = control.pasv();
+            control.send("RETR big.bin");
+            try (Socket socket = new Socket()) {
+                socket.setReceiveBufferSize(4096);
+                socket.connect(data);
+                assertTrue(control.reply().startsWith("150"));
+                String reply = control.reply(); // we never read: the watchdog ends the transfer
+                assertTrue(reply.startsWith("426") && reply.contains("no data moved"), reply);
+            }
+            assertTrue(control.command("NOOP").startsWith("200"));
+        }
+    }
+
+    @Test
     void noDataConnectionPreparedGives425() throws IOException {
         Files.writeString(site.home().resolve("a.txt"), "x");
         try (RawControl control = new RawControl(site.port()).login()) {

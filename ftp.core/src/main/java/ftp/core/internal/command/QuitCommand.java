@@ -8,14 +8,16 @@ import ftp.core.api.FtpCommandService;
 import ftp.core.api.FtpRequest;
 import ftp.core.api.FtpSession;
 
-/** QUIT (RFC 959 section 4.1.1): ends the session, also during a transfer (which is aborted). */
+/**
+ * QUIT (RFC 959 section 4.1.1). Sent during a transfer it waits like other commands: "the
+ * connection will remain open for result response and the server will then close it".
+ */
 @Component(service = FtpCommand.class)
-@FtpCommandService(command = "QUIT", login = false, duringTransfer = true)
+@FtpCommandService(command = "QUIT", login = false)
 public final class QuitCommand implements FtpCommand {
 
     @Override
     public void execute(FtpRequest request, FtpSession session) {
-        session.data().abort();
         session.close(Reply.of(221, session.settings().banners().logout()));
     }
 

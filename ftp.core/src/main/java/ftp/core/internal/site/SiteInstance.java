@@ -1,12 +1,20 @@
 package ftp.core.internal.site;
 
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,7 +24,9 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import org.apache.mina.filter.codec.ProtocolCodecFilter;
 import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
@@ -61,6 +71,8 @@ public final class SiteInstance {
     private final ScheduledExecutorService scheduler;
     private final ControlHandler handler;
     private final NioSocketAcceptor acceptor;
+    private final Optional<String> failure;
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
     @Activate
     public SiteInstance(BundleContext context, @Reference CommandRegistry commands, Map<String, Object> properties)
@@ -93,18 +105,55 @@ public final class SiteInstance {
         acceptor.getSessionConfig().setTcpNoDelay(true);
         acceptor.getFilterChain().addLast("codec", new ProtocolCodecFilter(new ControlCodecFactory()));
         acceptor.setHandler(handler);
+        String failure = null;
         try {
             if (settings.ftpPort() != 0) {
                 acceptor.bind(new InetSocketAddress(settings.bindAddress(), settings.ftpPort()));
             }
         } catch (IOException e) {
-            stop();
-            throw new IOException("cannot listen on " + settings.bindAddress().getHostAddress() + ":" + settings.ftpPort()
-                    + ": " + e.getMessage(), e);
+            Throwable reason = e;
+            while (reason.getCause() != null) {
+                reason = reason.getCause(); // MINA wraps the BindException that says what is wrong
+            }
+            failure = "cannot listen on " + settings.bindAddress().getHostAddress() + ":" + settings.ftpPort() + ": "
+                    + reason.getMessage();
         }
-        LOG.info("Site {} serving ftp://{}:{}/ (root {}, passive ports {}-{})", name,
-                settings.bindAddress().getHostAddress(), settings.ftpPort(), settings.root(),
+        this.failure = Optional.ofNullable(failure);
+        if (failure != null) {
+            stop();
+            return;
+        }
+        LOG.info("Site {} serving {} (root {}, passive ports {}-{})", name, servedUrls(settings), settings.root(),
                 settings.passive().portLow(), settings.passive().portHigh());
+    }
+
+    /** The URLs clients can use: every local address of the right family when bound to a wildcard. */
+    static String servedUrls(SiteSettings settings) {
+        if (settings.ftpPort() == 0) {
+            return "no plain FTP port";
+        }
+        InetAddress bind = settings.bindAddress();
+        List<InetAddress> addresses = new ArrayList<>();
+        if (bind.isAnyLocalAddress()) {
+            try {
+                for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                    for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                        if (bind instanceof Inet6Address || address instanceof Inet4Address) {
+                            addresses.add(address);
+                        }
+                    }
+                }
+            } catch (SocketException e) {
+                LOG.debug("cannot list network interfaces", e);
+            }
+        }
+        if (addresses.isEmpty()) {
+            addresses.add(bind);
+        }
+        return addresses.stream()
+                .map(a -> "ftp://" + (a instanceof Inet6Address ? "[" + a.getHostAddress().replaceAll("%.*", "") + "]"
+                        : a.getHostAddress()) + ":" + settings.ftpPort() + "/")
+                .distinct().collect(Collectors.joining(", "));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -126,15 +175,29 @@ public final class SiteInstance {
     private record RankedStore(UserStore store, int ranking) {
     }
 
+    /**
+     * Why the site could not start (its port is taken, for example); the supervisor then disposes
+     * it. SCR does not pass a constructor's exception on to the caller of newInstance, so the
+     * reason travels this way.
+     */
+    public Optional<String> failure() {
+        return failure;
+    }
+
     @Deactivate
     public void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
         acceptor.unbind();
         acceptor.getManagedSessions().values().forEach(session -> session.closeNow());
         acceptor.dispose(true);
         commandPool.shutdownNow();
         transferPool.shutdownNow();
         scheduler.shutdownNow();
-        LOG.info("Site {} stopped", settings.name());
+        if (failure.isEmpty()) {
+            LOG.info("Site {} stopped", settings.name());
+        }
     }
 
     public SiteSettings settings() {

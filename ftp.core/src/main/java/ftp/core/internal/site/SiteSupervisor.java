@@ -1,6 +1,5 @@
 package ftp.core.internal.site;
 
-import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -10,6 +9,7 @@ import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.osgi.framework.BundleContext;
@@ -177,16 +177,25 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
             }
         });
         instanceProperties.put("name", siteName(site.pid, properties));
+        ComponentInstance<SiteInstance> instance;
         try {
-            site.running = factory.newInstance(instanceProperties);
-            site.runningProperties = properties;
-            site.failure = "";
-            return true;
+            instance = factory.newInstance(instanceProperties);
         } catch (ComponentException e) {
-            site.failure = rootMessage(e);
+            site.failure = e.getMessage();
+            LOG.error("Site {}: cannot start", site.name, e);
+            return false;
+        }
+        Optional<String> failure = instance.getInstance().failure();
+        if (failure.isPresent()) {
+            instance.dispose();
+            site.failure = failure.get();
             LOG.error("Site {}: cannot start: {}", site.name, site.failure);
             return false;
         }
+        site.running = instance;
+        site.runningProperties = properties;
+        site.failure = "";
+        return true;
     }
 
     @Override
@@ -253,15 +262,5 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
             map.put(key, properties.get(key));
         }
         return Collections.unmodifiableMap(map);
-    }
-
-    private static String rootMessage(Throwable error) {
-        // SCR wraps what the constructor threw; the site's own exception says what went wrong.
-        Throwable cause = error;
-        while ((cause instanceof ComponentException || cause instanceof InvocationTargetException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 }
