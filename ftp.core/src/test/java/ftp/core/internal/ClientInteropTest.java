@@ -13,33 +13,22 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real client programs against a real site: curl (libcurl) and Python's ftplib. Both must be
  * installed (.ci/run installs them); a missing client fails the test rather than skipping it.
  */
-class ClientInteropTest {
-
-    @TempDir
-    Path dir;
-    TestSite site;
+class ClientInteropTest extends SiteTest {
     byte[] data;
 
     @BeforeEach
-    void start() throws Exception {
-        site = TestSite.start(dir);
+    void createData() {
         data = new byte[2 * 1024 * 1024 + 3];
         new Random(1).nextBytes(data);
     }
 
-    @AfterEach
-    void stop() {
-        site.close();
-    }
 
     @Test
     void curlUploadsListsAndDownloads() throws Exception {

@@ -17,29 +17,13 @@ import java.util.List;
 import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPClientConfig;
 import org.apache.commons.net.ftp.FTPFile;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import ftp.core.api.Permission;
 
 /** Directory and file commands, listings, containment and permissions, through Commons Net and raw. */
-class FileCommandsProtocolTest {
+class FileCommandsProtocolTest extends SiteTest {
 
-    @TempDir
-    Path dir;
-    TestSite site;
-
-    @BeforeEach
-    void start() throws Exception {
-        site = TestSite.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        site.close();
-    }
 
     @Test
     void directoriesAndNavigation() throws IOException {

@@ -21,27 +21,11 @@ import java.util.stream.Stream;
 
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Transfers over real sockets: bytes, TYPE A, REST, APPE, STOU, aborted and stolen connections. */
-class TransferProtocolTest {
+class TransferProtocolTest extends SiteTest {
 
-    @TempDir
-    Path dir;
-    TestSite site;
-
-    @BeforeEach
-    void start() throws Exception {
-        site = TestSite.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        site.close();
-    }
 
     @Test
     void binaryUploadAndDownloadKeepEveryByte() throws IOException {

@@ -2,6 +2,9 @@ package ftp.core.internal.site;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Dictionary;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,6 +110,15 @@ public final class ConfigValues {
             return Optional.of(base.substring(prefix.length(), base.length() - ".cfg".length()));
         }
         return Optional.empty();
+    }
+
+    /** A copy of a Config Admin dictionary as an unmodifiable map. */
+    public static Map<String, Object> toMap(Dictionary<String, ?> properties) {
+        Map<String, Object> map = new HashMap<>();
+        for (String key : Collections.list(properties.keys())) {
+            map.put(key, properties.get(key));
+        }
+        return Collections.unmodifiableMap(map);
     }
 
     public Map<String, ?> raw() {

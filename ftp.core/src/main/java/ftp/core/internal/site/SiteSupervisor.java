@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Dictionary;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
@@ -90,7 +89,7 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
 
     @Override
     public void updated(String pid, Dictionary<String, ?> properties) {
-        Map<String, Object> saved = toMap(properties);
+        Map<String, Object> saved = ConfigValues.toMap(properties);
         lock.lock();
         try {
             Site site = byPid.computeIfAbsent(pid, Site::new);
@@ -253,14 +252,5 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
     /** The site's name: see {@link ConfigValues#instanceName}; an unnamed configuration goes by its PID. */
     static String siteName(String pid, Map<String, ?> properties) {
         return new ConfigValues(properties).instanceName(PID, pid).orElse(pid);
-    }
-
-    private static Map<String, Object> toMap(Dictionary<String, ?> properties) {
-        Map<String, Object> map = new HashMap<>();
-        for (Enumeration<String> keys = properties.keys(); keys.hasMoreElements();) {
-            String key = keys.nextElement();
-            map.put(key, properties.get(key));
-        }
-        return Collections.unmodifiableMap(map);
     }
 }

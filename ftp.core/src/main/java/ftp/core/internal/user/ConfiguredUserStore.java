@@ -3,8 +3,6 @@ package ftp.core.internal.user;
 import java.io.IOException;
 import java.util.Dictionary;
 import java.util.EnumSet;
-import java.util.Enumeration;
-import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,11 +70,7 @@ public final class ConfiguredUserStore implements ManagedServiceFactory, UserSto
 
     @Override
     public void updated(String pid, Dictionary<String, ?> properties) {
-        Map<String, Object> values = new HashMap<>();
-        for (Enumeration<String> keys = properties.keys(); keys.hasMoreElements();) {
-            String key = keys.nextElement();
-            values.put(key, properties.get(key));
-        }
+        Map<String, Object> values = ConfigValues.toMap(properties);
         try {
             String name = userName(pid, values);
             String password = new ConfigValues(values).string("password", "");
@@ -155,12 +149,7 @@ public final class ConfiguredUserStore implements ManagedServiceFactory, UserSto
             if (found == null) {
                 return;
             }
-            Dictionary<String, Object> properties = found[0].getProperties();
-            Hashtable<String, Object> updated = new Hashtable<>();
-            for (Enumeration<String> keys = properties.keys(); keys.hasMoreElements();) {
-                String k = keys.nextElement();
-                updated.put(k, properties.get(k));
-            }
+            Hashtable<String, Object> updated = new Hashtable<>(ConfigValues.toMap(found[0].getProperties()));
             updated.put(key, value);
             found[0].update(updated);
             LOG.info("User configuration {}: {} written back as a bcrypt hash", pid, key);
