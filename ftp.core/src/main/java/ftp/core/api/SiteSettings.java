@@ -4,8 +4,8 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The validated, immutable settings of one site, taken when the site starts (factory PID
@@ -18,20 +18,20 @@ import java.util.Optional;
  * @param root the storage root, absolute ({@code root})
  * @param banners the four banners
  * @param passive passive-mode addressing
- * @param features the {@code feature.<key>} toggles that were set; unset keys are on
+ * @param disabledFeatures the keys whose {@code feature.<key>} is false; every other feature is on
  * @param tls the TLS policy settings
  * @param limits connection and login limits
  */
 public record SiteSettings(String name, InetAddress bindAddress, int ftpPort, int ftpsPort, Path root,
-        Banners banners, Passive passive, Map<String, Boolean> features, Tls tls, Limits limits) {
+        Banners banners, Passive passive, Set<String> disabledFeatures, Tls tls, Limits limits) {
 
     public SiteSettings {
-        features = Map.copyOf(features);
+        disabledFeatures = Set.copyOf(disabledFeatures);
     }
 
     /** Whether the command with this feature key answers on this site; empty keys are always on. */
     public boolean featureEnabled(String key) {
-        return key == null || key.isEmpty() || features.getOrDefault(key, Boolean.TRUE);
+        return key == null || key.isEmpty() || !disabledFeatures.contains(key);
     }
 
     /**

@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -77,7 +78,7 @@ public final class SiteSettingsParser {
                         values.string("banner.login", DEFAULT_BANNER_LOGIN),
                         values.string("banner.loginFailure", DEFAULT_BANNER_LOGIN_FAILURE),
                         values.string("banner.logout", DEFAULT_BANNER_LOGOUT)),
-                passive, features(values), tls(values), limits(values));
+                passive, disabledFeatures(values), tls(values), limits(values));
     }
 
     private static Path root(ConfigValues values, String name, Path serverHome) throws InvalidConfigurationException {
@@ -132,14 +133,15 @@ public final class SiteSettingsParser {
         }
     }
 
-    private static Map<String, Boolean> features(ConfigValues values) throws InvalidConfigurationException {
-        Map<String, Boolean> features = new TreeMap<>();
+    /** Only the features turned off: an explicit {@code true} is the default and changes nothing. */
+    private static Set<String> disabledFeatures(ConfigValues values) throws InvalidConfigurationException {
+        Set<String> disabled = new TreeSet<>();
         for (String key : values.raw().keySet()) {
-            if (key.startsWith(FEATURE_PREFIX) && key.length() > FEATURE_PREFIX.length()) {
-                features.put(key.substring(FEATURE_PREFIX.length()), values.bool(key, true));
+            if (key.startsWith(FEATURE_PREFIX) && key.length() > FEATURE_PREFIX.length() && !values.bool(key, true)) {
+                disabled.add(key.substring(FEATURE_PREFIX.length()));
             }
         }
-        return features;
+        return disabled;
     }
 
     private static SiteSettings.Tls tls(ConfigValues values) throws InvalidConfigurationException {
