@@ -84,7 +84,6 @@ public final class SiteInstance {
     /** Starts a site; the user stores arrive through {@link #addUserStore}. */
     public SiteInstance(SiteSettings settings, CommandRegistry commands) throws IOException {
         this.settings = settings;
-        Files.createDirectories(settings.root());
         String name = settings.name();
         int workers = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
         this.commandPool = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -105,21 +104,8 @@ public final class SiteInstance {
         acceptor.getSessionConfig().setTcpNoDelay(true);
         acceptor.getFilterChain().addLast("codec", new ProtocolCodecFilter(new ControlCodecFactory()));
         acceptor.setHandler(handler);
-        String failure = null;
-        try {
-            if (settings.ftpPort() != 0) {
-                acceptor.bind(new InetSocketAddress(settings.bindAddress(), settings.ftpPort()));
-            }
-        } catch (IOException e) {
-            Throwable reason = e;
-            while (reason.getCause() != null) {
-                reason = reason.getCause(); // MINA wraps the BindException that says what is wrong
-            }
-            failure = "cannot listen on " + settings.bindAddress().getHostAddress() + ":" + settings.ftpPort() + ": "
-                    + reason.getMessage();
-        }
-        this.failure = Optional.ofNullable(failure);
-        if (failure != null) {
+        this.failure = Optional.ofNullable(listen());
+        if (failure.isPresent()) {
             stop();
             return;
         }
@@ -173,6 +159,28 @@ public final class SiteInstance {
     }
 
     private record RankedStore(UserStore store, int ranking) {
+    }
+
+    /** Creates the root and binds the listener; returns why that failed, or null. */
+    private String listen() {
+        try {
+            Files.createDirectories(settings.root());
+        } catch (IOException e) {
+            return "cannot create the root " + settings.root() + ": " + e;
+        }
+        try {
+            if (settings.ftpPort() != 0) {
+                acceptor.bind(new InetSocketAddress(settings.bindAddress(), settings.ftpPort()));
+            }
+            return null;
+        } catch (IOException e) {
+            Throwable reason = e;
+            while (reason.getCause() != null) {
+                reason = reason.getCause(); // MINA wraps the BindException that says what is wrong
+            }
+            return "cannot listen on " + settings.bindAddress().getHostAddress() + ":" + settings.ftpPort() + ": "
+                    + reason.getMessage();
+        }
     }
 
     /**

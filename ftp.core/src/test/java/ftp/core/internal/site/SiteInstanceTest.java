@@ -3,10 +3,16 @@ package ftp.core.internal.site;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ftp.core.internal.protocol.CommandRegistry;
 
 class SiteInstanceTest {
 
@@ -21,6 +27,27 @@ class SiteInstanceTest {
         String urls = SiteInstance.servedUrls(SiteSettingsParser.parse("s", Map.of("ftp.port", 2200), Path.of("/srv")));
         assertTrue(urls.contains("ftp://127.0.0.1:2200/"), urls);
         assertTrue(!urls.contains("0.0.0.0") && !urls.contains("["), urls);
+    }
+
+    @Test
+    void aRootThatCannotBeCreatedIsReportedAsTheFailure(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("file"), "in the way");
+        SiteInstance site = new SiteInstance(SiteSettingsParser.parse("s", Map.of("bind.address", "127.0.0.1",
+                "root", dir.resolve("file/root").toString()), dir), new CommandRegistry());
+        assertTrue(site.failure().orElseThrow().startsWith("cannot create the root " + dir.resolve("file/root")),
+                site.failure().toString());
+        site.stop();
+    }
+
+    @Test
+    void aTakenPortIsReportedAsTheFailure(@TempDir Path dir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            SiteInstance site = new SiteInstance(SiteSettingsParser.parse("s", Map.of("bind.address", "127.0.0.1",
+                    "ftp.port", taken.getLocalPort()), dir), new CommandRegistry());
+            assertEquals("cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": Address already in use",
+                    site.failure().orElseThrow());
+            site.stop();
+        }
     }
 
     @Test
