@@ -2,6 +2,7 @@ package ftp.core.internal.fs;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 import ftp.core.api.FileSystemView;
@@ -12,9 +13,10 @@ import ftp.core.api.VirtualFile;
  * A user's view rooted at their home on the local file system.
  *
  * <p>Containment is checked twice: the virtual path is normalized as a string (so {@code ..}
- * cannot climb), and the nearest existing ancestor of the target is resolved with
- * {@link Path#toRealPath} and must lie inside the home's real path (so a symbolic link cannot
- * lead out).
+ * cannot climb), and the nearest existing entry on the way to the target (the target itself, or
+ * an ancestor) is resolved with {@link Path#toRealPath} and must lie inside the home's real path
+ * (so a symbolic link cannot lead out; a dangling link is refused). A link swapped between the
+ * check and the use is not covered: the operator, not the FTP user, controls links.
  */
 public final class HomeFileSystemView implements FileSystemView {
 
@@ -49,8 +51,10 @@ public final class HomeFileSystemView implements FileSystemView {
     }
 
     private void checkContained(Path file) throws ReplyException {
+        // NOFOLLOW_LINKS: a dangling link is an existing entry, and toRealPath below refuses it
+        // (following it with CREATE would write wherever it points).
         Path existing = file;
-        while (existing != null && !Files.exists(existing)) {
+        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
             existing = existing.getParent();
         }
         try {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,7 @@ import ftp.core.api.ReplyException;
 final class CommandDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandDispatcher.class);
-    private static final int MAX_VERB_LENGTH = 16;
+    private static final Pattern VERB = Pattern.compile("[A-Za-z]{1,16}");
 
     private final ControlSession session;
     private final CommandRegistry commands;
@@ -52,11 +53,12 @@ final class CommandDispatcher {
     static Optional<FtpRequest> parse(String line) {
         String trimmed = line.stripLeading();
         int space = trimmed.indexOf(' ');
-        String verb = (space < 0 ? trimmed : trimmed.substring(0, space)).toUpperCase(Locale.ROOT);
-        if (verb.isEmpty() || verb.length() > MAX_VERB_LENGTH || !verb.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+        String verb = space < 0 ? trimmed : trimmed.substring(0, space);
+        // Checked before upper-casing: "lıst" must not become LIST.
+        if (!VERB.matcher(verb).matches()) {
             return Optional.empty();
         }
-        return Optional.of(new FtpRequest(verb, space < 0 ? "" : trimmed.substring(space + 1)));
+        return Optional.of(new FtpRequest(verb.toUpperCase(Locale.ROOT), space < 0 ? "" : trimmed.substring(space + 1)));
     }
 
     private void handle(String line) {

@@ -35,6 +35,9 @@ final class CommandLineDecoder extends CumulativeProtocolDecoder {
         int start = in.position();
         for (int i = start; i < in.limit(); i++) {
             if (in.get(i) == '\n') {
+                if (i - start > maxLineLength) {
+                    throw new LineTooLongException(maxLineLength);
+                }
                 byte[] raw = new byte[i - start];
                 in.get(raw);
                 in.get(); // the LF

@@ -1,0 +1,142 @@
+package ftp.core.internal.fs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ftp.core.api.ReplyException;
+import ftp.core.api.VirtualFile;
+
+class HomeFileSystemViewTest {
+
+    @TempDir
+    Path temp;
+
+    private Path home;
+    private Path secret;
+    private HomeFileSystemView view;
+
+    @BeforeEach
+    void layout() throws IOException {
+        home = Files.createDirectory(temp.resolve("home"));
+        secret = Files.createDirectory(temp.resolve("secret"));
+        Files.writeString(secret.resolve("file"), "outside");
+        Files.createDirectory(home.resolve("sub"));
+        Files.writeString(home.resolve("plain.txt"), "inside");
+        view = new HomeFileSystemView(home);
+    }
+
+    @Test
+    void rootIsTheHome() throws Exception {
+        VirtualFile root = view.resolve("/");
+        assertTrue(root.isRoot());
+        assertEquals(home.toAbsolutePath().normalize(), root.file());
+        assertEquals("/", view.workingDirectory());
+    }
+
+    @Test
+    void dotDotCannotClimbOutOfTheHome() throws Exception {
+        VirtualFile file = view.resolve("../secret");
+        assertEquals("/secret", file.path());
+        assertEquals(home.resolve("secret"), file.file());
+        assertTrue(file.file().startsWith(home));
+        assertFalse(Files.exists(file.file()));
+    }
+
+    @Test
+    void symlinkToOutsideIsRefused() throws Exception {
+        assumeSymlinks();
+        Files.createSymbolicLink(home.resolve("link"), secret);
+        assertEquals(550, assertThrows(ReplyException.class, () -> view.resolve("link")).reply().code());
+        assertEquals(550, assertThrows(ReplyException.class, () -> view.resolve("link/file")).reply().code());
+        assertEquals(550, assertThrows(ReplyException.class, () -> view.resolve("/link/new-file")).reply().code());
+        assertEquals(550, assertThrows(ReplyException.class, () -> view.changeDirectory("link")).reply().code());
+        assertEquals("/", view.workingDirectory());
+    }
+
+    @Test
+    void symlinkToFileOutsideIsRefused() throws Exception {
+        assumeSymlinks();
+        Files.createSymbolicLink(home.resolve("passwd"), secret.resolve("file"));
+        assertEquals(550, assertThrows(ReplyException.class, () -> view.resolve("passwd")).reply().code());
+    }
+
+    @Test
+    void symlinkInsideTheHomeIsAllowed() throws Exception {
+        assumeSymlinks();
+        Files.writeString(home.resolve("sub/data.txt"), "x");
+        Files.createSymbolicLink(home.resolve("alias"), home.resolve("sub"));
+        VirtualFile file = view.resolve("alias/data.txt");
+        assertEquals("/alias/data.txt", file.path());
+        assertEquals("x", Files.readString(file.file()));
+        view.changeDirectory("alias");
+        assertEquals("/alias", view.workingDirectory());
+    }
+
+    @Test
+    void changeDirectoryToSubdirectory() throws Exception {
+        view.changeDirectory("sub");
+        assertEquals("/sub", view.workingDirectory());
+        assertEquals("/sub/x", view.resolve("x").path());
+        view.changeDirectory("..");
+        assertEquals("/", view.workingDirectory());
+    }
+
+    @Test
+    void changeDirectoryToFileIsRefusedAndKeepsWorkingDirectory() throws Exception {
+        view.changeDirectory("sub");
+        ReplyException e = assertThrows(ReplyException.class, () -> view.changeDirectory("/plain.txt"));
+        assertEquals(550, e.reply().code());
+        assertEquals("/sub", view.workingDirectory());
+    }
+
+    @Test
+    void changeDirectoryToMissingDirectoryIsRefusedAndKeepsWorkingDirectory() throws Exception {
+        ReplyException e = assertThrows(ReplyException.class, () -> view.changeDirectory("missing"));
+        assertEquals(550, e.reply().code());
+        assertEquals("/", view.workingDirectory());
+    }
+
+    @Test
+    void notYetExistingFileInsideTheHomeResolves() throws Exception {
+        VirtualFile file = view.resolve("sub/upload.bin");
+        assertEquals("/sub/upload.bin", file.path());
+        assertEquals(home.resolve("sub/upload.bin"), file.file());
+        assertFalse(Files.exists(file.file()));
+        assertEquals("/new/deeper/file", view.resolve("new/deeper/file").path());
+    }
+
+    @Test
+    void nulIsRefusedWith501() {
+        assertEquals(501, assertThrows(ReplyException.class, () -> view.resolve("a\0b")).reply().code());
+    }
+
+    private void assumeSymlinks() {
+        Path probe = temp.resolve("probe");
+        try {
+            Files.createSymbolicLink(probe, home);
+            Files.delete(probe);
+        } catch (IOException | UnsupportedOperationException e) {
+            assumeTrue(false, "symbolic links not supported: " + e);
+        }
+    }
+
+    @Test
+    void aDanglingLinkPointingOutsideIsRefused() throws Exception {
+        Path home = Files.createDirectories(temp.resolve("dangling-home"));
+        Files.createSymbolicLink(home.resolve("dangling"), temp.resolve("outside.txt"));
+        HomeFileSystemView view = new HomeFileSystemView(home);
+        assertEquals(550, assertThrows(ReplyException.class, () -> view.resolve("dangling")).reply().code());
+        assertEquals(550, assertThrows(ReplyException.class, () -> view.resolve("dangling/below")).reply().code());
+    }
+}
