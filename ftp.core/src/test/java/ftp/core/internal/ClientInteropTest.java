@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real client programs against a real site: curl (libcurl) and Python's ftplib. Both must be
+ * Real client programs against a real site: curl (libcurl), lftp and Python's ftplib. They must be
  * installed (.ci/run installs them); a missing client fails the test rather than skipping it.
  */
 class ClientInteropTest extends SiteTest {
@@ -49,6 +49,21 @@ class ClientInteropTest extends SiteTest {
         run("curl", "-sS", "--fail", "--disable-epsv", "-u", TestSite.USER + ":" + TestSite.PASSWORD, "-o",
                 target.toString(), url + "up.bin");
         assertArrayEquals(data, Files.readAllBytes(target));
+    }
+
+    @Test
+    void lftpMirrorsATreeUpAndDown() throws Exception {
+        Path local = Files.createDirectories(dir.resolve("tree/inner"));
+        Files.write(local.resolve("blob.bin"), data);
+        Files.writeString(dir.resolve("tree/readme.txt"), "hello lftp\n");
+        String commands = "set net:max-retries 1; set net:timeout 10; mirror -R " + dir.resolve("tree") + " /up; "
+                + "mirror /up " + dir.resolve("back") + "; cls -1 /up/inner; bye";
+        String out = run("lftp", "-u", TestSite.USER + "," + TestSite.PASSWORD, "-p", Integer.toString(site.port()),
+                "-e", commands, "127.0.0.1");
+        assertEquals("/up/inner/blob.bin", out.strip());
+        assertArrayEquals(data, Files.readAllBytes(site.home().resolve("up/inner/blob.bin")));
+        assertEquals("hello lftp\n", Files.readString(site.home().resolve("up/readme.txt")));
+        assertArrayEquals(data, Files.readAllBytes(dir.resolve("back/inner/blob.bin")));
     }
 
     @Test

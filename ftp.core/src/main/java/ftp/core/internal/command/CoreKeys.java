@@ -19,9 +19,6 @@ final class CoreKeys {
     /** RNFR source for the very next RNTO. */
     static final SessionKey<VirtualFile> RENAME_FROM = SessionKey.untilNextCommand("rnfr", VirtualFile.class, "RNFR");
 
-    /** The client's name from CLNT, for the log. */
-    static final SessionKey<String> CLIENT = SessionKey.of("client", String.class);
-
     private CoreKeys() {
     }
 }
