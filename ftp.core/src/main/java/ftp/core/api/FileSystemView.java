@@ -1,5 +1,7 @@
 package ftp.core.api;
 
+import java.util.List;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -21,6 +23,14 @@ public interface FileSystemView {
      *         link), {@code 501} for a malformed argument
      */
     VirtualFile resolve(String argument) throws ReplyException;
+
+    /**
+     * The entries of a directory, sorted by name, as listings show them: without the server's
+     * upload temporaries and without symbolic links that lead out of the home.
+     *
+     * @throws ReplyException {@code 550} when {@code dir} is not a readable directory
+     */
+    List<VirtualFile> entries(VirtualFile dir) throws ReplyException;
 
     /** Changes the working directory. @throws ReplyException {@code 550} unless it is a directory */
     void changeDirectory(String argument) throws ReplyException;

@@ -3,6 +3,7 @@ package ftp.core.api;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.function.Supplier;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -14,6 +15,12 @@ public interface FtpSession {
 
     /** Sends a reply now. */
     void reply(Reply reply);
+
+    /**
+     * Sends one {@code <code>-<text>} line of a reply that is still being computed, such as a
+     * keep-alive during a long HASH; the command ends it with a {@link #reply} of the same code.
+     */
+    void replyContinued(int code, String text);
 
     /** Shorthand for {@code reply(Reply.of(code, text))}. */
     default void reply(int code, String text) {
@@ -80,6 +87,12 @@ public interface FtpSession {
 
     /** Sets a session attribute; {@code null} removes it. */
     <T> void set(SessionKey<T> key, T value);
+
+    /**
+     * State shared by all sessions of the running site (a concurrency bound, for example),
+     * created by {@code initial} on first use and dropped when the site restarts.
+     */
+    <T> T siteState(SessionKey<T> key, Supplier<T> initial);
 
     /** The data connection of this session (PASV/EPSV/PORT preparations and transfers). */
     DataConnections data();

@@ -18,14 +18,20 @@ public final class Reply {
     private final int code;
     private final List<String> lines;
     private final boolean indentedBody;
+    private final boolean continued;
 
     private Reply(int code, List<String> lines, boolean indentedBody) {
+        this(code, lines, indentedBody, false);
+    }
+
+    private Reply(int code, List<String> lines, boolean indentedBody, boolean continued) {
         if (code < 100 || code > 599) {
             throw new IllegalArgumentException("reply code out of range: " + code);
         }
         this.code = code;
         this.lines = List.copyOf(lines);
         this.indentedBody = indentedBody;
+        this.continued = continued;
     }
 
     /** A reply whose text may span lines; every line carries the code ({@code 220-…}, last {@code 220 …}). */
@@ -47,6 +53,14 @@ public final class Reply {
         return new Reply(code, all, true);
     }
 
+    /**
+     * One intermediate line, {@code <code>-<text>}: sent while a reply is being computed (a HASH
+     * keep-alive), always followed by a final reply of the same code.
+     */
+    public static Reply continued(int code, String text) {
+        return new Reply(code, List.of(String.join(" ", split(text))), false, true);
+    }
+
     private static List<String> split(String text) {
         String safe = text == null ? "" : text.replace('\0', ' ');
         return List.of(LINE_BREAK.split(safe, -1));
@@ -62,6 +76,9 @@ public final class Reply {
 
     /** The reply as sent: CRLF after every line, the last line {@code "<code> <text>"}. */
     public String toWire() {
+        if (continued) {
+            return code + "-" + lines.get(0) + "\r\n";
+        }
         StringBuilder out = new StringBuilder();
         int last = lines.size() - 1;
         for (int i = 0; i < last; i++) {

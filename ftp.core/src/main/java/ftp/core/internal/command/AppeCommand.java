@@ -13,6 +13,7 @@ import ftp.core.api.FtpCommand;
 import ftp.core.api.FtpCommandService;
 import ftp.core.api.FtpRequest;
 import ftp.core.api.FtpSession;
+import ftp.core.api.TransferType;
 
 /** APPE (RFC 959 section 4.1.3): appends to a file, creating it when missing. */
 @Component(service = FtpCommand.class)

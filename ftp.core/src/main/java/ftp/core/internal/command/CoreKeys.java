@@ -6,9 +6,6 @@ import ftp.core.api.VirtualFile;
 /** Session state of the base commands. */
 final class CoreKeys {
 
-    /** TYPE A or I; RFC 959 makes ASCII the default. */
-    static final SessionKey<TransferType> TYPE = SessionKey.of("type", TransferType.class);
-
     /**
      * REST offset for the next RETR/STOR (RFC 3659 section 5). Clients send REST before or after
      * preparing the data connection, so those verbs keep it.

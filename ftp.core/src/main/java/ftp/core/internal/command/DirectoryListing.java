@@ -3,13 +3,9 @@ package ftp.core.internal.command;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 import ftp.core.api.DataConnections;
@@ -18,13 +14,12 @@ import ftp.core.api.Permission;
 import ftp.core.api.Reply;
 import ftp.core.api.ReplyException;
 import ftp.core.api.VirtualFile;
-import ftp.core.internal.fs.AtomicUpload;
-import ftp.core.internal.fs.ListingFormat;
+import ftp.core.api.LongListing;
 
 /**
  * What LIST and NLST share: the argument (with {@code ls} options such as {@code -la} dropped,
- * as lftp and others send them), the entries (sorted, without upload temporaries and without
- * links that lead out of the home), and sending the lines over the data connection.
+ * as lftp and others send them), the entries ({@link ftp.core.api.FileSystemView#entries}), and
+ * sending the lines over the data connection.
  */
 final class DirectoryListing {
 
@@ -56,22 +51,7 @@ final class DirectoryListing {
         if (!Files.isDirectory(target.file())) {
             return List.of(new Entry(target.name(), target));
         }
-        TreeMap<String, Entry> entries = new TreeMap<>();
-        try (DirectoryStream<Path> children = Files.newDirectoryStream(target.file())) {
-            for (Path child : children) {
-                String name = child.getFileName().toString();
-                if (name.startsWith(AtomicUpload.TEMP_PREFIX)) {
-                    continue;
-                }
-                try {
-                    entries.put(name, new Entry(name, session.files().resolve(
-                            (target.isRoot() ? "" : target.path()) + "/" + name)));
-                } catch (ReplyException outside) {
-                    // a symbolic link out of the home is not shown
-                }
-            }
-        }
-        return new ArrayList<>(entries.values());
+        return session.files().entries(target).stream().map(file -> new Entry(file.name(), file)).toList();
     }
 
     /** Formats the entries first (so errors come before 150), then sends them as CRLF lines. */
@@ -95,7 +75,7 @@ final class DirectoryListing {
     /** The {@code ls -l} line of an entry; null when it vanished meanwhile. */
     static String longLine(Entry entry, Instant now) {
         try {
-            return ListingFormat.line(entry.file().file(), entry.name(), now);
+            return LongListing.line(entry.file().file(), entry.name(), now);
         } catch (IOException gone) {
             return null;
         }

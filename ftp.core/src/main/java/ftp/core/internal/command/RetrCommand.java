@@ -19,6 +19,7 @@ import ftp.core.api.FtpCommand;
 import ftp.core.api.FtpCommandService;
 import ftp.core.api.FtpRequest;
 import ftp.core.api.FtpSession;
+import ftp.core.api.TransferType;
 
 /**
  * RETR (RFC 959 section 4.1.3), from the REST offset if one was given. TYPE I goes from the file

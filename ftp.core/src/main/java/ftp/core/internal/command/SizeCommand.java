@@ -13,6 +13,7 @@ import ftp.core.api.FtpCommand;
 import ftp.core.api.FtpCommandService;
 import ftp.core.api.FtpRequest;
 import ftp.core.api.FtpSession;
+import ftp.core.api.TransferType;
 
 /**
  * SIZE (RFC 3659 section 4): the bytes a RETR would send in the current TYPE; in TYPE A that

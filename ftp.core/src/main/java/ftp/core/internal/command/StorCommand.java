@@ -16,6 +16,7 @@ import ftp.core.api.FtpCommand;
 import ftp.core.api.FtpCommandService;
 import ftp.core.api.FtpRequest;
 import ftp.core.api.FtpSession;
+import ftp.core.api.TransferType;
 
 /**
  * STOR (RFC 959 section 4.1.3). A new upload is written beside the target and moved over it only

@@ -8,6 +8,7 @@ import ftp.core.api.FtpCommand;
 import ftp.core.api.FtpCommandService;
 import ftp.core.api.FtpRequest;
 import ftp.core.api.FtpSession;
+import ftp.core.api.TransferType;
 
 /** TYPE (RFC 959 section 4.1.2): A (with the optional N format) and I; L 8 is I. */
 @Component(service = FtpCommand.class)
@@ -26,7 +27,7 @@ public final class TypeCommand implements FtpCommand {
     }
 
     private static void set(FtpSession session, TransferType type, String code) {
-        session.set(CoreKeys.TYPE, type);
+        session.set(TransferType.KEY, type);
         session.reply(200, "Type set to " + code);
     }
 

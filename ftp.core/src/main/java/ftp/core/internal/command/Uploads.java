@@ -8,6 +8,7 @@ import java.nio.file.Files;
 
 import ftp.core.api.DataChannel;
 import ftp.core.api.FtpSession;
+import ftp.core.api.TransferType;
 import ftp.core.api.ReplyException;
 import ftp.core.api.VirtualFile;
 import ftp.core.internal.data.AsciiInputStream;

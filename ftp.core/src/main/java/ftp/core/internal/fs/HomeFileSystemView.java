@@ -1,9 +1,13 @@
 package ftp.core.internal.fs;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
 
 import ftp.core.api.FileSystemView;
 import ftp.core.api.ReplyException;
@@ -64,6 +68,28 @@ public final class HomeFileSystemView implements FileSystemView {
         } catch (IOException e) {
             throw new ReplyException(550, "Permission denied");
         }
+    }
+
+    @Override
+    public List<VirtualFile> entries(VirtualFile dir) throws ReplyException {
+        TreeMap<String, VirtualFile> entries = new TreeMap<>();
+        String prefix = dir.isRoot() ? "/" : dir.path() + "/";
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir.file())) {
+            for (Path child : children) {
+                String name = child.getFileName().toString();
+                if (name.startsWith(AtomicUpload.TEMP_PREFIX)) {
+                    continue;
+                }
+                try {
+                    entries.put(name, resolve(prefix + name));
+                } catch (ReplyException outside) {
+                    // a symbolic link out of the home is not shown
+                }
+            }
+        } catch (IOException e) {
+            throw new ReplyException(550, dir.path() + ": cannot read directory");
+        }
+        return new ArrayList<>(entries.values());
     }
 
     @Override

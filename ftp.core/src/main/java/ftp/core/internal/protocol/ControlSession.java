@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.apache.mina.core.session.IoSession;
 import org.slf4j.Logger;
@@ -66,6 +67,16 @@ final class ControlSession implements FtpSession, TransferHost {
     @Override
     public void reply(Reply reply) {
         io.write(reply);
+    }
+
+    @Override
+    public void replyContinued(int code, String text) {
+        io.write(Reply.continued(code, text));
+    }
+
+    @Override
+    public <T> T siteState(SessionKey<T> key, Supplier<T> initial) {
+        return key.type().cast(site.state().computeIfAbsent(key, k -> initial.get()));
     }
 
     @Override

@@ -1,7 +1,9 @@
 package ftp.core.internal.protocol;
 
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 
+import ftp.core.api.SessionKey;
 import ftp.core.api.SiteSettings;
 import ftp.core.internal.data.PassivePorts;
 import ftp.core.internal.data.TransferWatchdog;
@@ -16,8 +18,9 @@ import ftp.core.internal.data.TransferWatchdog;
  * @param transferPool runs data transfers
  * @param watchdog ends stalled transfers
  * @param passivePorts the passive port range
+ * @param state what commands share across the site's sessions ({@code FtpSession.siteState})
  */
 public record SiteContext(SiteSettings settings, CommandRegistry commands, Authenticator authenticator,
         ExecutorService commandPool, ExecutorService transferPool, TransferWatchdog watchdog,
-        PassivePorts passivePorts) {
+        PassivePorts passivePorts, ConcurrentMap<SessionKey<?>, Object> state) {
 }

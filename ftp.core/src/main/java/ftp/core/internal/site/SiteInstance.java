@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -97,7 +98,8 @@ public final class SiteInstance {
         SiteContext site = new SiteContext(settings, commands, new SiteAuthenticator(name, () -> userStores, guard),
                 commandPool, transferPool,
                 new TransferWatchdog(scheduler, settings.limits().dataTimeout().toMillis()),
-                new PassivePorts(settings.passive().portLow(), settings.passive().portHigh()));
+                new PassivePorts(settings.passive().portLow(), settings.passive().portHigh()),
+                new ConcurrentHashMap<>());
         this.handler = new ControlHandler(site);
         this.acceptor = new NioSocketAcceptor();
         acceptor.setReuseAddress(true);

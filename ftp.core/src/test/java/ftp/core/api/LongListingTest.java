@@ -1,4 +1,4 @@
-package ftp.core.internal.fs;
+package ftp.core.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ListingFormatTest {
+class LongListingTest {
 
     private static final String DATE_RECENT = "[A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d";
     private static final String DATE_OLD = "[A-Z][a-z]{2} [ \\d]\\d  \\d{4}";
@@ -32,7 +32,7 @@ class ListingFormatTest {
         Path file = file("name", "hello", Duration.ofHours(1));
         assumePosix(file);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        String line = ListingFormat.line(file, "name", now);
+        String line = LongListing.line(file, "name", now);
         assertTrue(line.matches("^-rw-r--r-- +1 ftp +ftp +\\d+ " + DATE_RECENT + " name$"), line);
     }
 
@@ -41,13 +41,13 @@ class ListingFormatTest {
         Path file = file("script", "x", Duration.ofHours(1));
         assumePosix(file);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-x---"));
-        assertTrue(ListingFormat.line(file, "script", now).startsWith("-rwxr-x--- "));
+        assertTrue(LongListing.line(file, "script", now).startsWith("-rwxr-x--- "));
     }
 
     @Test
     void sizeColumnIsTheFileSize() throws Exception {
         Path file = file("data.bin", "0123456789".repeat(123), Duration.ofHours(1));
-        Matcher m = parse(ListingFormat.line(file, "data.bin", now));
+        Matcher m = parse(LongListing.line(file, "data.bin", now));
         assertEquals(Files.size(file), Long.parseLong(m.group(2)));
         assertEquals(1230, Long.parseLong(m.group(2)));
     }
@@ -55,7 +55,7 @@ class ListingFormatTest {
     @Test
     void directoryLineStartsWithD() throws Exception {
         Path sub = Files.createDirectory(dir.resolve("sub"));
-        String line = ListingFormat.line(sub, "sub", now);
+        String line = LongListing.line(sub, "sub", now);
         assertTrue(line.startsWith("d"), line);
         assertTrue(line.endsWith(" sub"), line);
         parse(line);
@@ -64,7 +64,7 @@ class ListingFormatTest {
     @Test
     void oldFileShowsTheYear() throws Exception {
         Path file = file("old.txt", "x", Duration.ofDays(730));
-        String line = ListingFormat.line(file, "old.txt", now);
+        String line = LongListing.line(file, "old.txt", now);
         Matcher m = parse(line);
         assertTrue(m.group(3).matches(DATE_OLD), line);
         String year = String.valueOf(now.minus(Duration.ofDays(730)).atZone(java.time.ZoneOffset.UTC).getYear());
@@ -74,20 +74,20 @@ class ListingFormatTest {
     @Test
     void futureFileShowsTheYear() throws Exception {
         Path file = file("future.txt", "x", Duration.ofDays(-30));
-        assertTrue(parse(ListingFormat.line(file, "future.txt", now)).group(3).matches(DATE_OLD));
+        assertTrue(parse(LongListing.line(file, "future.txt", now)).group(3).matches(DATE_OLD));
     }
 
     @Test
     void recentFileShowsTheTime() throws Exception {
         Path file = file("recent.txt", "x", Duration.ofDays(30));
-        assertTrue(parse(ListingFormat.line(file, "recent.txt", now)).group(3).matches(DATE_RECENT));
+        assertTrue(parse(LongListing.line(file, "recent.txt", now)).group(3).matches(DATE_RECENT));
     }
 
     @Test
     void nameWithSpacesIsKeptVerbatim() throws Exception {
         String name = "my  file name .txt";
         Path file = file(name, "x", Duration.ofHours(1));
-        String line = ListingFormat.line(file, name, now);
+        String line = LongListing.line(file, name, now);
         assertTrue(line.endsWith(" " + name), line);
         assertEquals(name, parse(line).group(4));
     }
@@ -95,7 +95,7 @@ class ListingFormatTest {
     @Test
     void shownNameIsTheGivenName() throws Exception {
         Path file = file("on-disk", "x", Duration.ofHours(1));
-        assertTrue(ListingFormat.line(file, "shown", now).endsWith(" shown"));
+        assertTrue(LongListing.line(file, "shown", now).endsWith(" shown"));
     }
 
     private Path file(String name, String content, Duration age) throws Exception {

@@ -1,4 +1,4 @@
-package ftp.core.internal.fs;
+package ftp.core.api;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +18,7 @@ import java.util.Locale;
  * entries older than six months (or in the future) show the year instead of the time, as ls does.
  * Owner and group are always {@code ftp}: local account names are not the client's business.
  */
-public final class ListingFormat {
+public final class LongListing {
 
     private static final DateTimeFormatter RECENT = DateTimeFormatter.ofPattern("MMM ppd HH:mm", Locale.US)
             .withZone(ZoneOffset.UTC);
@@ -26,7 +26,7 @@ public final class ListingFormat {
             .withZone(ZoneOffset.UTC);
     private static final Duration SIX_MONTHS = Duration.ofDays(182);
 
-    private ListingFormat() {
+    private LongListing() {
     }
 
     /** One listing line for {@code file}, shown as {@code name}; follows symbolic links. */
