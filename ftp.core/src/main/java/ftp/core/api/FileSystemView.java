@@ -1,5 +1,6 @@
 package ftp.core.api;
 
+import java.io.IOException;
 import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -31,6 +32,12 @@ public interface FileSystemView {
      * @throws ReplyException {@code 550} when {@code dir} is not a readable directory
      */
     List<VirtualFile> entries(VirtualFile dir) throws ReplyException;
+
+    /**
+     * Starts a replacement for {@code target} (which may not exist yet): see {@link AtomicWrite}.
+     * Listings do not show the temporary file.
+     */
+    AtomicWrite replace(VirtualFile target) throws IOException;
 
     /** Changes the working directory. @throws ReplyException {@code 550} unless it is a directory */
     void changeDirectory(String argument) throws ReplyException;

@@ -93,8 +93,10 @@ public record SiteSettings(String name, InetAddress bindAddress, int ftpPort, in
      * @param dataTimeout {@code limits.dataTimeout}: connect/accept and stall limit of data connections
      * @param maxLoginFailures {@code limits.maxLoginFailures}
      * @param banTime {@code limits.banTime}
+     * @param maxConcurrentHashes {@code limits.maxConcurrentHashes}: HASH computations the site runs at once
+     * @param maxHashSize {@code limits.maxHashSize}: the most bytes one HASH reads, 0 = no limit
      */
     public record Limits(int maxConnections, int maxConnectionsPerIp, Duration idleTimeout, Duration dataTimeout,
-            int maxLoginFailures, Duration banTime) {
+            int maxLoginFailures, Duration banTime, int maxConcurrentHashes, long maxHashSize) {
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -135,15 +137,24 @@ public final class TestSite implements AutoCloseable {
                 FtpCommand.LOGIN, service.login(), FtpCommand.DURING_TRANSFER, service.duringTransfer());
     }
 
-    /** Every command class of the core, found beside FeatCommand. */
+    /** Every command class of the core, found beside FeatCommand (in a directory or, from other modules, a jar). */
     private static List<FtpCommand> coreCommands() throws IOException {
-        Path dir;
+        Path location;
         try {
-            dir = Path.of(FeatCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                    .resolve(FeatCommand.class.getPackageName().replace('.', '/'));
+            location = Path.of(FeatCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IOException(e);
         }
+        String packagePath = FeatCommand.class.getPackageName().replace('.', '/');
+        if (Files.isDirectory(location)) {
+            return commandsIn(location.resolve(packagePath));
+        }
+        try (FileSystem jar = FileSystems.newFileSystem(location)) {
+            return commandsIn(jar.getPath(packagePath));
+        }
+    }
+
+    private static List<FtpCommand> commandsIn(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith("Command.class"))
                     .map(n -> FeatCommand.class.getPackageName() + "." + n.substring(0, n.length() - 6))

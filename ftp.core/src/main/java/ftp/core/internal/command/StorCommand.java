@@ -5,11 +5,12 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 
+import ftp.core.api.AtomicWrite;
 import ftp.core.api.Permission;
 import ftp.core.api.Reply;
 import ftp.core.api.ReplyException;
 import ftp.core.api.VirtualFile;
-import ftp.core.internal.fs.AtomicUpload;
+
 import org.osgi.service.component.annotations.Component;
 
 import ftp.core.api.FtpCommand;
@@ -45,7 +46,7 @@ public final class StorCommand implements FtpCommand {
                     file.truncate(end);
                 }
             } else {
-                try (AtomicUpload upload = AtomicUpload.begin(target.file())) {
+                try (AtomicWrite upload = session.files().replace(target)) {
                     Uploads.receive(session, channel, upload.channel(), 0);
                     upload.commit();
                 }

@@ -6,11 +6,12 @@ import java.nio.file.Files;
 
 import ftp.core.api.DataChannel;
 import ftp.core.api.DataTransfer;
+import ftp.core.api.AtomicWrite;
 import ftp.core.api.Permission;
 import ftp.core.api.Reply;
 import ftp.core.api.ReplyException;
 import ftp.core.api.VirtualFile;
-import ftp.core.internal.fs.AtomicUpload;
+
 import org.osgi.service.component.annotations.Component;
 
 import ftp.core.api.FtpCommand;
@@ -40,7 +41,7 @@ public final class StouCommand implements FtpCommand {
             @Override
             public Reply run(DataChannel channel) throws IOException {
                 boolean complete = false;
-                try (AtomicUpload upload = AtomicUpload.begin(target.file())) {
+                try (AtomicWrite upload = session.files().replace(target)) {
                     Uploads.receive(session, channel, upload.channel(), 0);
                     upload.commit();
                     complete = true;

@@ -9,11 +9,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
+import ftp.core.api.AtomicWrite;
+
 /**
  * An upload written beside its target under a hidden temporary name and moved over the target
  * only when complete: an interrupted STOR never destroys the file it would replace.
  */
-public final class AtomicUpload implements AutoCloseable {
+public final class AtomicUpload implements AtomicWrite {
 
     /** Prefix of the temporary files; listings hide them. */
     public static final String TEMP_PREFIX = ".ftp-upload-";
@@ -39,11 +41,12 @@ public final class AtomicUpload implements AutoCloseable {
         return new AtomicUpload(target, temp, FileChannel.open(temp, StandardOpenOption.WRITE));
     }
 
+    @Override
     public FileChannel channel() {
         return channel;
     }
 
-    /** Moves the complete file over the target. */
+    @Override
     public void commit() throws IOException {
         channel.force(false);
         channel.close();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
+import ftp.core.api.AtomicWrite;
 import ftp.core.api.FileSystemView;
 import ftp.core.api.ReplyException;
 import ftp.core.api.VirtualFile;
@@ -90,6 +91,11 @@ public final class HomeFileSystemView implements FileSystemView {
             throw new ReplyException(550, dir.path() + ": cannot read directory");
         }
         return new ArrayList<>(entries.values());
+    }
+
+    @Override
+    public AtomicWrite replace(VirtualFile target) throws IOException {
+        return AtomicUpload.begin(target.file());
     }
 
     @Override

@@ -31,6 +31,10 @@ public final class ConfigValues {
     }
 
     public int integer(String key, int fallback, int min, int max) throws InvalidConfigurationException {
+        return (int) longInteger(key, fallback, min, max);
+    }
+
+    public long longInteger(String key, long fallback, long min, long max) throws InvalidConfigurationException {
         Object value = properties.get(key);
         if (value == null || value.toString().isBlank()) {
             return fallback;
@@ -44,7 +48,7 @@ public final class ConfigValues {
         if (number < min || number > max) {
             throw new InvalidConfigurationException(key, number + " is outside " + min + ".." + max);
         }
-        return (int) number;
+        return number;
     }
 
     public boolean bool(String key, boolean fallback) throws InvalidConfigurationException {

@@ -136,4 +136,12 @@ public @interface SiteConfiguration {
 
     @AttributeDefinition(name = "Ban time (s)", description = "How long a banned address is refused.")
     int limits_banTime() default SiteSettingsParser.DEFAULT_BAN_TIME;
+
+    @AttributeDefinition(name = "Concurrent HASH computations", description = "HASH commands the site computes at "
+            + "once; more get 450 (try again later).")
+    int limits_maxConcurrentHashes() default SiteSettingsParser.DEFAULT_MAX_CONCURRENT_HASHES;
+
+    @AttributeDefinition(name = "Largest HASH (bytes)", description = "The most bytes one HASH reads (the file or its "
+            + "RANG range); larger requests get 556. 0 = no limit.")
+    long limits_maxHashSize() default SiteSettingsParser.DEFAULT_MAX_HASH_SIZE;
 }

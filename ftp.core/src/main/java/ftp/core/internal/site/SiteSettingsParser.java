@@ -39,6 +39,8 @@ public final class SiteSettingsParser {
     static final int DEFAULT_DATA_TIMEOUT = 60;
     static final int DEFAULT_MAX_LOGIN_FAILURES = 5;
     static final int DEFAULT_BAN_TIME = 300;
+    static final int DEFAULT_MAX_CONCURRENT_HASHES = 2;
+    static final long DEFAULT_MAX_HASH_SIZE = 0;
 
     /** Known TLS protocol names, oldest first. */
     static final List<String> TLS_VERSIONS = List.of("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
@@ -179,6 +181,8 @@ public final class SiteSettingsParser {
                 Duration.ofSeconds(values.integer("limits.idleTimeout", DEFAULT_IDLE_TIMEOUT, 1, 86_400)),
                 Duration.ofSeconds(values.integer("limits.dataTimeout", DEFAULT_DATA_TIMEOUT, 1, 3_600)),
                 values.integer("limits.maxLoginFailures", DEFAULT_MAX_LOGIN_FAILURES, 1, 1_000),
-                Duration.ofSeconds(values.integer("limits.banTime", DEFAULT_BAN_TIME, 1, 86_400)));
+                Duration.ofSeconds(values.integer("limits.banTime", DEFAULT_BAN_TIME, 1, 86_400)),
+                values.integer("limits.maxConcurrentHashes", DEFAULT_MAX_CONCURRENT_HASHES, 1, 1_000),
+                values.longInteger("limits.maxHashSize", DEFAULT_MAX_HASH_SIZE, 0, Long.MAX_VALUE));
     }
 }

@@ -1,0 +1,147 @@
+package ftp.features.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import ftp.core.api.FtpSession;
+import ftp.core.api.FtpUser;
+import ftp.core.api.Permission;
+import ftp.core.api.SessionKey;
+import ftp.core.api.VirtualFile;
+
+/**
+ * The facts of MLST and MLSD (RFC 3659 section 7.5): {@code type}, {@code size}, {@code modify},
+ * {@code perm}, {@code unique} and {@code UNIX.mode}, in that order, each {@code name=value;},
+ * then one space and the name. Times are UTC without fractions. The selection made with
+ * {@code OPTS MLST} is kept per session and shared by both commands.
+ */
+final class Facts {
+
+    /** Every fact this server can give, in output order. */
+    static final List<String> ALL = List.of("type", "size", "modify", "perm", "unique", "UNIX.mode");
+
+    /** The facts selected with OPTS MLST; all of them until then. */
+    static final SessionKey<Selection> SELECTED = SessionKey.of("mlst.facts", Selection.class);
+
+    private static final Pattern FILE_KEY = Pattern.compile("\\(dev=(\\w+),ino=(\\d+)\\)");
+
+    /** The selected facts (names as in {@link #ALL}). */
+    record Selection(Set<String> facts) {
+    }
+
+    private Facts() {
+    }
+
+    static Set<String> selected(FtpSession session) {
+        return session.get(SELECTED).map(Selection::facts).orElse(new LinkedHashSet<>(ALL));
+    }
+
+    /** Applies {@code OPTS MLST a;b;}: known names (any case) in output order; unknown ones are ignored. */
+    static Set<String> select(String request) {
+        Set<String> asked = new LinkedHashSet<>();
+        for (String name : request.split(";")) {
+            asked.add(name.trim().toLowerCase(Locale.ROOT));
+        }
+        return ALL.stream().filter(fact -> asked.contains(fact.toLowerCase(Locale.ROOT)))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** The FEAT line: every supported fact, the selected ones starred. */
+    static String featLine(FtpSession session) {
+        Set<String> selected = selected(session);
+        return "MLST " + ALL.stream().map(f -> f + (selected.contains(f) ? "*;" : ";")).collect(Collectors.joining());
+    }
+
+    /**
+     * One entry: the selected facts, a space, the name.
+     *
+     * @param type {@code file}, {@code dir}, {@code cdir} or {@code pdir}; null to take it from the file
+     */
+    static String line(FtpSession session, VirtualFile file, String type, String name) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file.file(), BasicFileAttributes.class);
+        Optional<PosixFileAttributes> posix = posix(file);
+        boolean directory = attributes.isDirectory();
+        StringBuilder facts = new StringBuilder();
+        for (String fact : selected(session)) {
+            String value = switch (fact) {
+                case "type" -> type != null ? type : directory ? "dir" : "file";
+                case "size" -> directory ? null : Long.toString(attributes.size());
+                case "modify" -> TimeVal.format(attributes.lastModifiedTime().toInstant());
+                case "perm" -> perm(session.user().orElseThrow(), directory);
+                case "unique" -> unique(attributes);
+                case "UNIX.mode" -> posix.map(p -> mode(p.permissions())).orElse(null);
+                default -> null;
+            };
+            if (value != null) {
+                facts.append(fact).append('=').append(value).append(';');
+            }
+        }
+        return facts.append(' ').append(name).toString();
+    }
+
+    /** RFC 3659 section 7.5.5, from what the user may do. */
+    static String perm(FtpUser user, boolean directory) {
+        StringBuilder perm = new StringBuilder();
+        if (directory) {
+            append(perm, user.can(Permission.WRITE), 'c');
+            append(perm, user.can(Permission.RMDIR), 'd');
+            append(perm, user.can(Permission.LIST), 'e');
+            append(perm, user.can(Permission.RENAME), 'f');
+            append(perm, user.can(Permission.LIST), 'l');
+            append(perm, user.can(Permission.MKDIR), 'm');
+            append(perm, user.can(Permission.DELETE), 'p');
+        } else {
+            append(perm, user.can(Permission.APPEND), 'a');
+            append(perm, user.can(Permission.DELETE), 'd');
+            append(perm, user.can(Permission.RENAME), 'f');
+            append(perm, user.can(Permission.READ), 'r');
+            append(perm, user.can(Permission.WRITE), 'w');
+        }
+        return perm.toString();
+    }
+
+    private static void append(StringBuilder perm, boolean allowed, char letter) {
+        if (allowed) {
+            perm.append(letter);
+        }
+    }
+
+    /** Device and inode in hex where the file system has them ("(dev=803,ino=1234)"), else the file key. */
+    private static String unique(BasicFileAttributes attributes) {
+        Object key = attributes.fileKey();
+        if (key == null) {
+            return null;
+        }
+        String text = key.toString();
+        Matcher m = FILE_KEY.matcher(text);
+        return m.matches() ? m.group(1) + "U" + Long.toHexString(Long.parseLong(m.group(2)))
+                : Integer.toHexString(text.hashCode());
+    }
+
+    private static String mode(Set<PosixFilePermission> permissions) {
+        int mode = 0;
+        for (PosixFilePermission permission : permissions) {
+            mode |= 1 << (8 - permission.ordinal());
+        }
+        return String.format(Locale.ROOT, "%04o", mode);
+    }
+
+    private static Optional<PosixFileAttributes> posix(VirtualFile file) {
+        try {
+            return Optional.of(Files.readAttributes(file.file(), PosixFileAttributes.class));
+        } catch (UnsupportedOperationException | IOException e) {
+            return Optional.empty();
+        }
+    }
+}
