@@ -65,7 +65,8 @@ public final class RawControl implements AutoCloseable {
         return reply.toString();
     }
 
-    private String line() throws IOException {
+    /** Reads one line, CRLF included (a line of a multi-line reply, for example). */
+    public String line() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int previous = -1;
         for (int b = in.read(); ; b = in.read()) {
