@@ -36,7 +36,10 @@ final class Sites {
     /** Configures a site on 127.0.0.1 and a free port; returns the port once the site runs. */
     int create(String name, Map<String, Object> extra) throws Exception {
         int port = freePort();
-        int pasv = 20000 + ThreadLocalRandom.current().nextInt(20000);
+        int pasv;
+        do {
+            pasv = 20000 + ThreadLocalRandom.current().nextInt(20000);
+        } while (port >= pasv && port <= pasv + 20);
         Hashtable<String, Object> properties = new Hashtable<>(Map.of("bind.address", "127.0.0.1", "ftp.port", port,
                 "ftps.port", 0, "pasv.ports", pasv + "-" + (pasv + 20), "root", data().resolve(name).toString()));
         properties.putAll(extra);

@@ -57,7 +57,10 @@ public final class TestSite implements AutoCloseable {
     /** Starts a site bound to 127.0.0.1 with {@code config} over test defaults; user alice/secret, home alice. */
     public static TestSite start(Path home, Map<String, Object> config) throws IOException, InvalidConfigurationException {
         int port = freePort();
-        int pasvLow = 20000 + ThreadLocalRandom.current().nextInt(20000);
+        int pasvLow;
+        do {
+            pasvLow = 20000 + ThreadLocalRandom.current().nextInt(20000);
+        } while (port >= pasvLow && port <= pasvLow + 50);
         Map<String, Object> properties = new HashMap<>(Map.of("bind.address", "127.0.0.1", "ftp.port", port,
                 "ftps.port", 0, "pasv.ports", pasvLow + "-" + (pasvLow + 50), "root", home.resolve("root").toString()));
         properties.putAll(config);
