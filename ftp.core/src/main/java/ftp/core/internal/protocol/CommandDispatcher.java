@@ -25,7 +25,8 @@ import ftp.core.api.ReplyException;
 final class CommandDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandDispatcher.class);
-    private static final Pattern VERB = Pattern.compile("[A-Za-z]{1,16}");
+    /** A letter, then letters or digits (XSHA256, XCRC32), at most 16 in all; ASCII only. */
+    private static final Pattern VERB = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,15}");
 
     private final ControlSession session;
     private final CommandRegistry commands;

@@ -57,4 +57,10 @@ class CommandDispatcherTest {
     void nonAsciiLettersAreNotVerbsEvenWhenTheyUpperCaseToAscii() {
         assertTrue(CommandDispatcher.parse("l\u0131st /").isEmpty(), "dotless i upper-cases to I");
     }
+
+    @Test
+    void verbsMayHoldDigitsAfterTheFirstLetter() {
+        assertEquals("XSHA256", CommandDispatcher.parse("xsha256 file").orElseThrow().verb());
+        assertTrue(CommandDispatcher.parse("256SHA file").isEmpty());
+    }
 }
