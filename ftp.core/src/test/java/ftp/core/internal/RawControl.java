@@ -83,9 +83,14 @@ public final class RawControl implements AutoCloseable {
 
     /** Logs in as the test user. */
     public RawControl login() throws IOException {
+        return login(TestSite.USER, TestSite.PASSWORD);
+    }
+
+    /** Reads the banner and logs in. @throws IOException unless the server answers 230 */
+    public RawControl login(String user, String password) throws IOException {
         reply(); // banner
-        command("USER " + TestSite.USER);
-        String reply = command("PASS " + TestSite.PASSWORD);
+        command("USER " + user);
+        String reply = command("PASS " + password);
         if (!reply.startsWith("230")) {
             throw new IOException("login failed: " + reply);
         }

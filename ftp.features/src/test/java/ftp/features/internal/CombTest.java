@@ -77,10 +77,7 @@ class CombTest extends FeatureTest {
         site.addUser("noappend", "pw", "alice", EnumSet.of(Permission.LIST, Permission.READ, Permission.WRITE,
                 Permission.DELETE));
         for (String user : List.of("nodelete", "noappend")) {
-            try (RawControl control = new RawControl(site.port())) {
-                control.reply();
-                control.command("USER " + user);
-                control.command("PASS pw");
+            try (RawControl control = new RawControl(site.port()).login(user, "pw")) {
                 String target = user.equals("noappend") ? "existing" : "new";
                 assertTrue(control.command("COMB " + target + " a b").startsWith("550"), user);
             }

@@ -95,10 +95,7 @@ class HashTest extends FeatureTest {
             assertTrue(control.command("HASH missing.txt").startsWith("550"));
             assertTrue(control.command("HASH dir").startsWith("553"));
         }
-        try (RawControl blind = new RawControl(site.port())) {
-            blind.reply();
-            blind.command("USER blind");
-            blind.command("PASS pw");
+        try (RawControl blind = new RawControl(site.port()).login("blind", "pw")) {
             assertTrue(blind.command("HASH digits.txt").startsWith("552"));
         }
     }

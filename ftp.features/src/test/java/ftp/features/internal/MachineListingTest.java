@@ -78,18 +78,12 @@ class MachineListingTest extends FeatureTest {
     @Test
     void permFactsFollowTheUsersPermissions() throws Exception {
         site.addUser("reader", "pw", "alice", EnumSet.of(Permission.LIST, Permission.READ));
-        try (RawControl control = new RawControl(site.port())) {
-            control.reply();
-            control.command("USER reader");
-            control.command("PASS pw");
+        try (RawControl control = new RawControl(site.port()).login("reader", "pw")) {
             assertTrue(control.command("MLST f.txt").contains(";perm=r;"));
             assertTrue(control.command("MLST sub").contains(";perm=el;"));
         }
         site.addUser("nolist", "pw", "alice", EnumSet.of(Permission.READ));
-        try (RawControl control = new RawControl(site.port())) {
-            control.reply();
-            control.command("USER nolist");
-            control.command("PASS pw");
+        try (RawControl control = new RawControl(site.port()).login("nolist", "pw")) {
             assertTrue(control.command("MLST f.txt").startsWith("550"));
             assertTrue(control.command("MLSD").startsWith("550"));
         }

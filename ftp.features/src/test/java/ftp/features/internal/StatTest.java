@@ -72,10 +72,7 @@ class StatTest extends FeatureTest {
     @Test
     void listingNeedsTheListPermission() throws Exception {
         site.addUser("nolist", "pw", "alice", EnumSet.of(Permission.READ));
-        try (RawControl control = new RawControl(site.port())) {
-            control.reply();
-            control.command("USER nolist");
-            control.command("PASS pw");
+        try (RawControl control = new RawControl(site.port()).login("nolist", "pw")) {
             assertTrue(control.command("STAT /").startsWith("550"));
             assertTrue(control.command("STAT").startsWith("211"), "the session status needs no permission");
         }

@@ -78,10 +78,7 @@ class TimestampsAndSiteTest extends FeatureTest {
     @Test
     void siteSubcommandsNeedWriteAndComeAndGoAsServices() throws Exception {
         site.addUser("reader", "pw", "alice", EnumSet.of(Permission.LIST, Permission.READ));
-        try (RawControl control = new RawControl(site.port())) {
-            control.reply();
-            control.command("USER reader");
-            control.command("PASS pw");
+        try (RawControl control = new RawControl(site.port()).login("reader", "pw")) {
             assertTrue(control.command("SITE CHMOD 600 f.txt").startsWith("550"));
             assertTrue(control.command("SITE UTIME 20190102030405 f.txt").startsWith("550"));
             assertTrue(control.command("MFMT 20190102030405 f.txt").startsWith("550"));
