@@ -26,9 +26,14 @@ public final class RawControl implements AutoCloseable {
 
     /** Connects from a chosen local address (127.0.0.2 is another loopback host). */
     public RawControl(int port, InetAddress from) throws IOException {
+        this(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), from);
+    }
+
+    /** Connects to a chosen server address ([::1] for IPv6) from a chosen local address. */
+    public RawControl(InetSocketAddress server, InetAddress from) throws IOException {
         socket = new Socket();
         socket.bind(new InetSocketAddress(from, 0));
-        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
+        socket.connect(server, 5000);
         socket.setSoTimeout(10_000);
         in = socket.getInputStream();
         out = socket.getOutputStream();

@@ -65,6 +65,35 @@ class ActiveModeTest extends FeatureTest {
     }
 
     @Test
+    void ipv6ActiveAndExtendedPassiveMode() throws Exception {
+        site.close();
+        site = FeatureSite.start(dir.resolve("v6"), Map.of("bind.address", "::1"));
+        Files.writeString(site.home().resolve("v6.txt"), "over IPv6");
+        InetAddress v6 = InetAddress.getByName("::1");
+        try (ServerSocket client = new ServerSocket(0, 1, v6);
+                RawControl control = new RawControl(new InetSocketAddress(v6, site.port()), v6).login()) {
+            assertTrue(control.command("PORT 127,0,0,1,40,0").startsWith("501"), "an IPv4 target is another host");
+            assertTrue(control.command("PASV").startsWith("522"), "PASV has no IPv6 form");
+            assertEquals("200 EPRT command successful\r\n", control.command("EPRT |2|::1|" + client.getLocalPort() + "|"));
+            control.send("RETR v6.txt");
+            client.setSoTimeout(5000);
+            try (Socket data = client.accept()) {
+                assertTrue(control.reply().startsWith("150"));
+                assertEquals("over IPv6", new String(data.getInputStream().readAllBytes()));
+            }
+            assertTrue(control.reply().startsWith("226"));
+            String epsv = control.command("EPSV");
+            int port = Integer.parseInt(epsv.replaceAll("(?s).*\\(\\|\\|\\|(\\d+)\\|\\).*", "$1"));
+            control.send("RETR v6.txt");
+            try (Socket data = new Socket(v6, port)) {
+                assertTrue(control.reply().startsWith("150"));
+                assertEquals("over IPv6", new String(data.getInputStream().readAllBytes()));
+            }
+            assertTrue(control.reply().startsWith("226"));
+        }
+    }
+
+    @Test
     void bounceTargetsAndBadSyntaxAreRefused() throws Exception {
         try (RawControl control = new RawControl(site.port()).login()) {
             assertEquals("501 Refused: data connections go only to the client's own address 127.0.0.1\r\n",

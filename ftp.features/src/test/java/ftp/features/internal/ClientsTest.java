@@ -1,14 +1,20 @@
 package ftp.features.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.net.ftp.FTPClient;
@@ -27,7 +33,7 @@ class ClientsTest extends FeatureTest {
         assertTrue(trace.contains("< 213 SHA-256 0-5 " + hex + " q.txt"), trace);
         assertTrue(trace.contains("< 213 Modify=20220304050607; /q.txt"), trace);
         assertTrue(trace.contains("< 200 SITE CHMOD command successful"), trace);
-        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+        assertEquals("rw-------", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(site.home().resolve("q.txt"))));
     }
 
@@ -46,7 +52,7 @@ class ClientsTest extends FeatureTest {
         FTPClient ftp = site.login();
         assertEquals("UNIX Type: L8", ftp.getSystemType());
         FTPFile[] files = ftp.mlistDir(); // the cdir entry "." comes first
-        assertEquals(List.of(".", "net.txt"), java.util.Arrays.stream(files).map(FTPFile::getName).toList());
+        assertEquals(List.of(".", "net.txt"), Arrays.stream(files).map(FTPFile::getName).toList());
         assertEquals(3, files[1].getSize());
         assertTrue(files[1].isFile() && files[0].isDirectory());
         FTPFile single = ftp.mlistFile("net.txt");
@@ -55,6 +61,20 @@ class ClientsTest extends FeatureTest {
         assertEquals("20200101010101", ftp.getModificationTime("net.txt").replaceFirst("^213 ", "").trim());
         assertTrue(ftp.sendSiteCommand("CHMOD 644 net.txt"));
         assertEquals("UNIX Type: L8", ftp.getSystemType());
+    }
+
+    @Test
+    void commonsNetInActiveMode() throws Exception {
+        byte[] data = new byte[300_000];
+        new Random(3).nextBytes(data);
+        FTPClient ftp = site.login();
+        ftp.enterLocalActiveMode();
+        assertTrue(ftp.storeFile("active.bin", new ByteArrayInputStream(data)), ftp.getReplyString());
+        ByteArrayOutputStream back = new ByteArrayOutputStream();
+        assertTrue(ftp.retrieveFile("active.bin", back), ftp.getReplyString());
+        assertArrayEquals(data, back.toByteArray());
+        ftp.setUseEPSVwithIPv4(false);
+        assertEquals(List.of("active.bin"), List.of(ftp.listNames()));
     }
 
     static String run(String... command) throws Exception {
