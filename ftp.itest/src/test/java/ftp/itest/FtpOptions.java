@@ -36,9 +36,12 @@ final class FtpOptions {
                 mavenBundle("org.apache.felix", "org.apache.felix.gogo.runtime", "1.1.6"),
                 mavenBundle("org.apache.mina", "mina-core", "2.2.4"),
                 mavenBundle("org.bouncycastle", "bcprov-jdk18on", "1.83"),
+                mavenBundle("org.bouncycastle", "bcutil-jdk18on", "1.83"),
+                mavenBundle("org.bouncycastle", "bcpkix-jdk18on", "1.83"),
                 mavenBundle("commons-net", "commons-net", "3.11.1"),
                 ours("ftp.core"),
                 ours("ftp.features"),
+                ours("ftp.tls"),
                 cleanCaches());
     }
 

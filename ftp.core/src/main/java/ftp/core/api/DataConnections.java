@@ -41,11 +41,20 @@ public interface DataConnections {
 
     /**
      * Starts a transfer on the prepared connection and returns at once: the core opens the
-     * connection, sends {@code 150 <opening>}, runs the transfer off the network threads and
-     * answers with its reply ({@code 425} when no connection could be opened, {@code 426} when
-     * it broke or was aborted).
+     * connection (protected with TLS after PROT P), sends {@code 150 <opening>}, runs the transfer
+     * off the network threads and answers with its reply ({@code 425} when no connection could be
+     * opened, {@code 522} when a protected one did not resume the control session, {@code 521}
+     * when the site requires protection and PROT C is set, {@code 426} when it broke or was aborted).
      */
-    void transfer(String opening, DataTransfer transfer);
+    void transfer(String opening, Direction direction, DataTransfer transfer);
+
+    /** Which way a transfer's bytes flow; TLS treats uploads differently (DESIGN section 6a). */
+    enum Direction {
+        /** Server to client: RETR, LIST, NLST, MLSD. */
+        DOWNLOAD,
+        /** Client to server: STOR, APPE, STOU. */
+        UPLOAD
+    }
 
     /** Aborts the transfer under way, if any (ABOR). @return whether one was running */
     boolean abort();

@@ -79,6 +79,14 @@ public interface FtpSession {
     /** Forgets the user and every per-session setting, as REIN asks (RFC 959 4.1.1). */
     void reinitialize();
 
+    /**
+     * Answers (AUTH TLS: {@code 234}) in the clear, then runs the server side of the TLS handshake
+     * on the control connection (RFC 4217 section 4); the session's protocol becomes FTPES.
+     *
+     * @throws IllegalStateException when the control connection is already protected
+     */
+    void secureControl(Reply reply);
+
     /** Answers, then closes the control connection once the reply is written. */
     void close(Reply lastReply);
 

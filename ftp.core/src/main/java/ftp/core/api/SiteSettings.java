@@ -74,13 +74,23 @@ public record SiteSettings(String name, InetAddress bindAddress, int ftpPort, in
      * @param cipherSuites {@code tls.cipherSuites}, empty = secure defaults
      * @param certificate {@code tls.certificate}, empty = generated
      * @param privateKey {@code tls.privateKey}
+     * @param privateKeyPassword {@code tls.privateKeyPassword}, for an encrypted key
      * @param requireSessionReuse {@code tls.requireSessionReuse}
      */
     public record Tls(boolean forceStartTls, String minVersion, String maxVersion, List<String> cipherSuites,
-            Optional<Path> certificate, Optional<Path> privateKey, boolean requireSessionReuse) {
+            Optional<Path> certificate, Optional<Path> privateKey, Optional<String> privateKeyPassword,
+            boolean requireSessionReuse) {
 
         public Tls {
             cipherSuites = List.copyOf(cipherSuites);
+        }
+
+        @Override
+        public String toString() {
+            // The key's password never reaches a log.
+            return "Tls[forceStartTls=" + forceStartTls + ", minVersion=" + minVersion + ", maxVersion=" + maxVersion
+                    + ", cipherSuites=" + cipherSuites + ", certificate=" + certificate + ", privateKey=" + privateKey
+                    + ", requireSessionReuse=" + requireSessionReuse + "]";
         }
     }
 

@@ -16,9 +16,9 @@ public final class RawControl implements AutoCloseable {
 
     private static final Pattern PASV = Pattern.compile("227 .*\\((\\d+),(\\d+),(\\d+),(\\d+),(\\d+),(\\d+)\\)");
 
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
 
     public RawControl(int port) throws IOException {
         this(port, InetAddress.getLoopbackAddress());
@@ -123,6 +123,18 @@ public final class RawControl implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** After {@code 234}: runs the client side of the TLS handshake; later commands go protected. */
+    public void upgrade(javax.net.ssl.SSLContext context) throws IOException {
+        InetSocketAddress server = (InetSocketAddress) socket.getRemoteSocketAddress();
+        javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) context.getSocketFactory().createSocket(socket,
+                server.getAddress().getHostAddress(), server.getPort(), true);
+        tls.setUseClientMode(true);
+        tls.startHandshake();
+        socket = tls;
+        in = tls.getInputStream();
+        out = tls.getOutputStream();
     }
 
     public Socket socket() {

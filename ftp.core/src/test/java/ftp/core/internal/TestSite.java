@@ -21,11 +21,14 @@ import java.util.stream.Stream;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
 
+import ftp.core.api.ConnectionTls;
 import ftp.core.api.FtpCommand;
 import ftp.core.api.FtpCommandService;
 import ftp.core.api.FtpUser;
 import ftp.core.api.Permission;
 import ftp.core.api.SessionProtocol;
+import ftp.core.api.SiteSettings;
+import ftp.core.api.SiteTls;
 import ftp.core.internal.command.FeatCommand;
 import ftp.core.internal.protocol.CommandRegistry;
 import ftp.core.internal.site.InvalidConfigurationException;
@@ -56,6 +59,12 @@ public final class TestSite implements AutoCloseable {
 
     /** Starts a site bound to 127.0.0.1 with {@code config} over test defaults; user alice/secret, home alice. */
     public static TestSite start(Path home, Map<String, Object> config) throws IOException, InvalidConfigurationException {
+        return start(home, config, TestSite::noTls);
+    }
+
+    /** As {@link #start(Path, Map)}, with the site's TLS from {@code tls} (the TLS bundle's tests). */
+    public static TestSite start(Path home, Map<String, Object> config, SiteInstance.TlsSource tls)
+            throws IOException, InvalidConfigurationException {
         int port = freePort();
         int pasvLow;
         do {
@@ -68,7 +77,10 @@ public final class TestSite implements AutoCloseable {
         for (FtpCommand command : coreCommands()) {
             registry.addCommand(command, properties(command.getClass()));
         }
-        SiteInstance site = new SiteInstance(SiteSettingsParser.parse("test", properties, home), registry);
+        SiteInstance site = new SiteInstance(SiteSettingsParser.parse("test", properties, home), registry, tls);
+        if (site.failure().isPresent()) {
+            throw new IOException(site.failure().get());
+        }
         TestSite test = new TestSite(site, registry, port, site.settings().root());
         site.addUserStore((name, password) -> Optional.ofNullable(test.users.get(name))
                 .filter(entry -> entry.getKey().equals(new String(password))).map(Map.Entry::getValue), Map.of());
@@ -81,8 +93,13 @@ public final class TestSite implements AutoCloseable {
     }
 
     public void addUser(String name, String password, String home, Set<Permission> permissions) {
-        users.put(name, Map.entry(password, new FtpUser(name, home, Set.of("*"), EnumSet.allOf(SessionProtocol.class),
-                permissions)));
+        addUser(name, password, home, permissions, EnumSet.allOf(SessionProtocol.class));
+    }
+
+    /** A user with a protocol allowance. */
+    public void addUser(String name, String password, String home, Set<Permission> permissions,
+            Set<SessionProtocol> protocols) {
+        users.put(name, Map.entry(password, new FtpUser(name, home, Set.of("*"), protocols, permissions)));
     }
 
     /** Registers an extra command (a third-party one, for example). */
@@ -125,6 +142,21 @@ public final class TestSite implements AutoCloseable {
     @Override
     public void close() {
         site.stop();
+    }
+
+    /** The core's tests run without the TLS bundle: no AUTH command is registered, so no TLS is asked for. */
+    static SiteTls noTls(SiteSettings settings) {
+        return new SiteTls() {
+            @Override
+            public ConnectionTls connection() {
+                throw new UnsupportedOperationException("no TLS in the core's tests");
+            }
+
+            @Override
+            public String description() {
+                return "none (core test)";
+            }
+        };
     }
 
     public static int freePort() throws IOException {

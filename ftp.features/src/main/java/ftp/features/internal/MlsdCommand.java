@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Component;
 import ftp.core.api.FtpCommand;
 import ftp.core.api.FtpCommandService;
 import ftp.core.api.FtpRequest;
+import ftp.core.api.DataConnections.Direction;
 import ftp.core.api.FtpSession;
 
 /**
@@ -49,7 +50,7 @@ public final class MlsdCommand implements FtpCommand {
             }
         }
         byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
-        session.data().transfer("Opening ASCII mode data connection for MLSD " + dir.path(), channel -> {
+        session.data().transfer("Opening ASCII mode data connection for MLSD " + dir.path(), Direction.DOWNLOAD, channel -> {
             OutputStream out = channel.output();
             out.write(bytes);
             out.flush();

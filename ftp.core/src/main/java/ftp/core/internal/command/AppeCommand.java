@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Component;
 import ftp.core.api.FtpCommand;
 import ftp.core.api.FtpCommandService;
 import ftp.core.api.FtpRequest;
+import ftp.core.api.DataConnections.Direction;
 import ftp.core.api.FtpSession;
 import ftp.core.api.TransferType;
 
@@ -26,7 +27,7 @@ public final class AppeCommand implements FtpCommand {
         VirtualFile target = session.files().resolve(request.requireArgument());
         Uploads.checkTarget(target);
         String opening = "Opening " + TransferType.of(session).label() + " mode data connection for " + target.path();
-        session.data().transfer(opening, channel -> {
+        session.data().transfer(opening, Direction.UPLOAD, channel -> {
             try (FileChannel file = FileChannel.open(target.file(), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                 Uploads.receive(session, channel, file, file.size());
             }

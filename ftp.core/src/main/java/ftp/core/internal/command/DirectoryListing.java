@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import ftp.core.api.DataConnections;
+import ftp.core.api.DataConnections.Direction;
 import ftp.core.api.FtpSession;
 import ftp.core.api.Permission;
 import ftp.core.api.Reply;
@@ -64,7 +65,7 @@ final class DirectoryListing {
             }
         }
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        data.transfer(opening, channel -> {
+        data.transfer(opening, Direction.DOWNLOAD, channel -> {
             OutputStream out = channel.output();
             out.write(bytes);
             out.flush();

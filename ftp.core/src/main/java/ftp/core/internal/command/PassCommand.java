@@ -18,6 +18,10 @@ public final class PassCommand implements FtpCommand {
 
     @Override
     public void execute(FtpRequest request, FtpSession session) {
+        if (StartTls.required(session)) {
+            session.reply(530, "This site requires TLS: send AUTH TLS before logging in");
+            return;
+        }
         if (session.user().isPresent()) {
             session.reply(230, "Already logged in");
             return;

@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Component;
 import ftp.core.api.FtpCommand;
 import ftp.core.api.FtpCommandService;
 import ftp.core.api.FtpRequest;
+import ftp.core.api.DataConnections.Direction;
 import ftp.core.api.FtpSession;
 import ftp.core.api.TransferType;
 
@@ -39,7 +40,7 @@ public final class RetrCommand implements FtpCommand {
         }
         TransferType type = TransferType.of(session);
         session.data().transfer("Opening " + type.label() + " mode data connection for " + file.path() + " ("
-                + size + " bytes)", channel -> {
+                + size + " bytes)", Direction.DOWNLOAD, channel -> {
                     try (FileChannel in = FileChannel.open(file.file(), StandardOpenOption.READ)) {
                         if (type == TransferType.BINARY) {
                             channel.send(in, offset);

@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Component;
 import ftp.core.api.FtpCommand;
 import ftp.core.api.FtpCommandService;
 import ftp.core.api.FtpRequest;
+import ftp.core.api.DataConnections.Direction;
 import ftp.core.api.FtpSession;
 import ftp.core.api.TransferType;
 
@@ -39,7 +40,7 @@ public final class StorCommand implements FtpCommand {
             throw new ReplyException(554, "REST offset " + offset + " is beyond the end of " + target.path());
         }
         String opening = "Opening " + TransferType.of(session).label() + " mode data connection for " + target.path();
-        session.data().transfer(opening, channel -> {
+        session.data().transfer(opening, Direction.UPLOAD, channel -> {
             if (offset > 0) {
                 try (FileChannel file = FileChannel.open(target.file(), StandardOpenOption.WRITE)) {
                     long end = offset + Uploads.receive(session, channel, file, offset);

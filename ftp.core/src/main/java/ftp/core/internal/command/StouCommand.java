@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Component;
 import ftp.core.api.FtpCommand;
 import ftp.core.api.FtpCommandService;
 import ftp.core.api.FtpRequest;
+import ftp.core.api.DataConnections.Direction;
 import ftp.core.api.FtpSession;
 
 /**
@@ -37,7 +38,7 @@ public final class StouCommand implements FtpCommand {
         VirtualFile base = session.files().resolve(wanted);
         Uploads.checkTarget(base);
         VirtualFile target = reserve(session, base);
-        session.data().transfer("FILE: " + target.name(), new DataTransfer() {
+        session.data().transfer("FILE: " + target.name(), Direction.UPLOAD, new DataTransfer() {
             @Override
             public Reply run(DataChannel channel) throws IOException {
                 boolean complete = false;

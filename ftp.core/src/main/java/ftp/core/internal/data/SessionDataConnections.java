@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.Optional;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.CountDownLatch;
@@ -130,7 +131,19 @@ public final class SessionDataConnections implements DataConnections {
     }
 
     @Override
-    public void transfer(String opening, DataTransfer transfer) {
+    public void transfer(String opening, Direction direction, DataTransfer transfer) {
+        Optional<TransferHost.DataProtector> protector = host.dataProtector();
+        if (protector.isEmpty() && host.settings().tls().forceStartTls()) {
+            lock.lock();
+            try {
+                reset();
+            } finally {
+                lock.unlock();
+            }
+            transfer.abandoned();
+            host.reply(Reply.of(521, "Data connections must be protected on this site: send PROT P"));
+            return;
+        }
         ServerSocketChannel passive;
         InetSocketAddress active;
         Running current = new Running();
@@ -150,7 +163,7 @@ public final class SessionDataConnections implements DataConnections {
             lock.unlock();
         }
         try {
-            transfers.execute(() -> run(current, passive, active, opening, transfer));
+            transfers.execute(() -> run(current, passive, active, protector, direction == Direction.UPLOAD, opening, transfer));
         } catch (RejectedExecutionException e) {
             transfer.abandoned();
             close(passive);
@@ -158,25 +171,30 @@ public final class SessionDataConnections implements DataConnections {
         }
     }
 
-    private void run(Running current, ServerSocketChannel passive, InetSocketAddress active, String opening,
-            DataTransfer transfer) {
+    private void run(Running current, ServerSocketChannel passive, InetSocketAddress active,
+            Optional<TransferHost.DataProtector> protector, boolean upload, String opening, DataTransfer transfer) {
         Reply result;
         SocketChannel socket = null;
         try {
+            Socket tls;
             try {
                 socket = passive != null ? accept(passive) : connect(active);
+                // Clients (ftplib, Commons Net, curl) start the data handshake after 150, so 150 comes
+                // first; the command touches its file only after the handshake (no 0-byte uploads on 522).
+                host.reply(Reply.of(150, opening));
+                tls = protector.isPresent() ? protector.get().protect(socket.socket(), upload) : null;
             } catch (IOException e) {
                 transfer.abandoned();
                 throw e;
             }
-            current.channel = new SocketDataChannel(socket);
+            current.channel = new SocketDataChannel(socket, tls);
             if (current.aborted) {
                 transfer.abandoned();
                 throw new IOException("aborted");
             }
-            host.reply(Reply.of(150, opening));
             watchdog.watch(current.channel);
             result = transfer.run(current.channel);
+            current.channel.finish();
         } catch (ReplyException e) {
             result = e.reply();
         } catch (SocketTimeoutException e) {
@@ -202,7 +220,7 @@ public final class SessionDataConnections implements DataConnections {
         if (current.channel != null && current.channel.stalled()) {
             return Reply.of(426, "Connection closed; no data moved for " + host.settings().limits().dataTimeout().toSeconds() + " s");
         }
-        if (socket == null) {
+        if (socket == null || current.channel == null) {
             return Reply.of(425, "Can't open data connection: " + e.getMessage());
         }
         if (e instanceof RuntimeException) {

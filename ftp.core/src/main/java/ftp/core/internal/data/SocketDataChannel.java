@@ -3,6 +3,7 @@ package ftp.core.internal.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -11,8 +12,11 @@ import java.nio.channels.SocketChannel;
 import ftp.core.api.DataChannel;
 
 /**
- * A plain data connection. Binary downloads go through {@link FileChannel#transferTo}, which the
- * kernel serves with sendfile: the bytes never enter the Java heap.
+ * A data connection, plain or protected. Plain binary downloads go through
+ * {@link FileChannel#transferTo}, which the kernel serves with sendfile: the bytes never enter
+ * the Java heap. A protected connection copies through large buffers and ends with an exchange
+ * of close_notify alerts (DESIGN section 6a: ftplib waits for ours, lftp treats anything else as
+ * fatal).
  */
 final class SocketDataChannel implements DataChannel {
 
@@ -20,13 +24,19 @@ final class SocketDataChannel implements DataChannel {
     private static final long CHUNK = 8L << 20;
     private static final int BUFFER = 64 << 10;
 
+    /** How long a protected connection waits for the client's close_notify. */
+    private static final int CLOSE_NOTIFY_WAIT_MILLIS = 2000;
+
     private final SocketChannel socket;
+    private final Socket tls;
     private volatile long transferred;
     private volatile long lastProgress = System.nanoTime();
     private volatile boolean stalled;
 
-    SocketDataChannel(SocketChannel socket) {
+    /** @param tls the protected socket layered over {@code socket}, or null for a plain connection */
+    SocketDataChannel(SocketChannel socket, Socket tls) {
         this.socket = socket;
+        this.tls = tls;
     }
 
     long transferred() {
@@ -56,9 +66,33 @@ final class SocketDataChannel implements DataChannel {
             // not connected any more: close below is all that is left
         }
         try {
+            if (tls != null) {
+                tls.close();
+            }
             socket.close();
         } catch (IOException ignored) {
             // closing a broken socket: nothing more to release
+        }
+    }
+
+    /**
+     * Ends a successful transfer: on a protected connection sends close_notify and waits briefly
+     * for the client's, so that neither side sees a truncation.
+     */
+    void finish() throws IOException {
+        if (tls == null) {
+            return;
+        }
+        tls.shutdownOutput();
+        tls.setSoTimeout(CLOSE_NOTIFY_WAIT_MILLIS);
+        try {
+            InputStream in = tls.getInputStream();
+            byte[] rest = new byte[512];
+            while (in.read(rest) >= 0) {
+                // a well-behaved client sends nothing more; its close_notify ends the stream
+            }
+        } catch (IOException ignored) {
+            // no close_notify in time: the transfer itself is complete
         }
     }
 
@@ -70,8 +104,8 @@ final class SocketDataChannel implements DataChannel {
     }
 
     @Override
-    public InputStream input() {
-        InputStream in = Channels.newInputStream(socket);
+    public InputStream input() throws IOException {
+        InputStream in = tls != null ? tls.getInputStream() : Channels.newInputStream(socket);
         return new InputStream() {
             @Override
             public int read() throws IOException {
@@ -90,8 +124,8 @@ final class SocketDataChannel implements DataChannel {
     }
 
     @Override
-    public OutputStream output() {
-        OutputStream out = Channels.newOutputStream(socket);
+    public OutputStream output() throws IOException {
+        OutputStream out = tls != null ? tls.getOutputStream() : Channels.newOutputStream(socket);
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
@@ -109,6 +143,9 @@ final class SocketDataChannel implements DataChannel {
 
     @Override
     public long send(FileChannel file, long position) throws IOException {
+        if (tls != null) {
+            return copy(Channels.newInputStream(file.position(position)), output());
+        }
         long start = position;
         long size = file.size();
         while (position < size) {
@@ -121,6 +158,9 @@ final class SocketDataChannel implements DataChannel {
 
     @Override
     public long receive(FileChannel file, long position) throws IOException {
+        if (tls != null) {
+            return copy(input(), Channels.newOutputStream(file.position(position)));
+        }
         ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
         long total = 0;
         while (socket.read(buffer) >= 0) {
@@ -133,6 +173,17 @@ final class SocketDataChannel implements DataChannel {
             }
             buffer.clear();
         }
+        return total;
+    }
+
+    private static long copy(InputStream in, OutputStream out) throws IOException {
+        byte[] buffer = new byte[BUFFER];
+        long total = 0;
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            out.write(buffer, 0, n);
+            total += n;
+        }
+        out.flush();
         return total;
     }
 }

@@ -1,6 +1,9 @@
 package ftp.core.internal.data;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.Optional;
 
 import ftp.core.api.Reply;
 import ftp.core.api.SiteSettings;
@@ -15,6 +18,18 @@ public interface TransferHost {
     InetSocketAddress localAddress();
 
     boolean controlProtected();
+
+    /**
+     * What protects this session's data connections after PROT P; empty when they are in the
+     * clear.
+     */
+    Optional<DataProtector> dataProtector();
+
+    /** Runs the server side of the TLS handshake on a data socket (see ConnectionTls#protectData). */
+    @FunctionalInterface
+    interface DataProtector {
+        Socket protect(Socket plain, boolean upload) throws IOException;
+    }
 
     void reply(Reply reply);
 

@@ -15,6 +15,7 @@ import org.apache.mina.filter.codec.ProtocolDecoderException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ftp.core.api.ConnectionTls;
 import ftp.core.api.Reply;
 import ftp.core.api.SessionInfo;
 import ftp.core.api.SiteSettings;
@@ -27,6 +28,7 @@ public final class ControlHandler extends IoHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlHandler.class);
     private static final String SESSION = ControlSession.class.getName();
+    private static final String IMPLICIT_TLS = ConnectionTls.class.getName();
 
     private final SiteContext site;
     private final Map<Long, ControlSession> sessions = new ConcurrentHashMap<>();
@@ -34,6 +36,16 @@ public final class ControlHandler extends IoHandlerAdapter {
 
     public ControlHandler(SiteContext site) {
         this.site = site;
+    }
+
+    /** Implicit FTPS: TLS from the first byte, each connection with its own context. */
+    @Override
+    public void sessionCreated(IoSession io) {
+        if (((InetSocketAddress) io.getLocalAddress()).getPort() == site.settings().ftpsPort()) {
+            ConnectionTls connection = site.tls().connection();
+            io.setAttribute(IMPLICIT_TLS, connection);
+            ControlSession.startTls(io, connection, false);
+        }
     }
 
     @Override
@@ -46,7 +58,7 @@ public final class ControlHandler extends IoHandlerAdapter {
             io.write(Reply.of(421, refusal)).addListener(f -> io.closeNow());
             return;
         }
-        ControlSession session = new ControlSession(io, site);
+        ControlSession session = new ControlSession(io, site, (ConnectionTls) io.getAttribute(IMPLICIT_TLS));
         io.setAttribute(SESSION, session);
         sessions.put(io.getId(), session);
         io.getConfig().setIdleTime(IdleStatus.READER_IDLE, (int) settings.limits().idleTimeout().toSeconds());

@@ -12,17 +12,24 @@ import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+
 import org.apache.mina.core.session.IoSession;
+import org.apache.mina.filter.ssl.SslFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import ftp.core.api.CommandRegistration;
+import ftp.core.api.ConnectionTls;
 import ftp.core.api.DataConnections;
+import ftp.core.api.DataProtection;
 import ftp.core.api.FileSystemView;
 import ftp.core.api.FtpSession;
 import ftp.core.api.FtpUser;
 import ftp.core.api.LoginOutcome;
 import ftp.core.api.Reply;
+import ftp.core.api.ReplyException;
 import ftp.core.api.SessionInfo;
 import ftp.core.api.SessionKey;
 import ftp.core.api.SessionProtocol;
@@ -35,6 +42,8 @@ import ftp.core.internal.fs.VirtualPaths;
 /** One control connection: its login state, attributes and data connection. */
 final class ControlSession implements FtpSession, TransferHost {
 
+    static final String TLS_FILTER = "tls";
+
     private static final Logger LOG = LoggerFactory.getLogger(ControlSession.class);
 
     private final IoSession io;
@@ -45,14 +54,21 @@ final class ControlSession implements FtpSession, TransferHost {
     private final Map<SessionKey<?>, Object> attributes = new ConcurrentHashMap<>();
     private final SessionDataConnections data;
     private final CommandDispatcher dispatcher;
-    private volatile SessionProtocol protocol = SessionProtocol.FTP;
+    private volatile SessionProtocol protocol;
+    private volatile ConnectionTls tls;
     private volatile String pendingUser;
     private volatile FtpUser user;
     private volatile HomeFileSystemView files;
 
-    ControlSession(IoSession io, SiteContext site) {
+    /**
+     * @param implicitTls the TLS already running on an implicit FTPS connection, or null for the
+     *        plain port
+     */
+    ControlSession(IoSession io, SiteContext site, ConnectionTls implicitTls) {
         this.io = io;
         this.site = site;
+        this.tls = implicitTls;
+        this.protocol = implicitTls == null ? SessionProtocol.FTP : SessionProtocol.FTPS;
         // Kept: MINA may no longer know them once the connection is closed.
         this.remote = (InetSocketAddress) io.getRemoteAddress();
         this.local = (InetSocketAddress) io.getLocalAddress();
@@ -77,6 +93,45 @@ final class ControlSession implements FtpSession, TransferHost {
     @Override
     public <T> T siteState(SessionKey<T> key, Supplier<T> initial) {
         return key.type().cast(site.state().computeIfAbsent(key, k -> initial.get()));
+    }
+
+    @Override
+    public void secureControl(Reply reply) {
+        if (protocol.isProtected()) {
+            throw new IllegalStateException("the control connection is already protected");
+        }
+        ConnectionTls connection = site.tls().connection();
+        tls = connection;
+        protocol = SessionProtocol.FTPES;
+        // The reply goes out in the clear; the filter is added on the I/O thread once it is written,
+        // before that thread reads the client's ClientHello.
+        io.write(reply).addListener(written -> startTls(io, connection, true));
+    }
+
+    /** Adds TLS in front of the codec; the server side of the handshake follows. */
+    static void startTls(IoSession io, ConnectionTls connection, boolean now) {
+        SslFilter filter = new SslFilter(connection.context(), now);
+        SSLParameters parameters = connection.parameters();
+        filter.setEnabledProtocols(parameters.getProtocols());
+        filter.setEnabledCipherSuites(parameters.getCipherSuites());
+        io.getFilterChain().addFirst(TLS_FILTER, filter);
+    }
+
+    @Override
+    public Optional<DataProtector> dataProtector() {
+        ConnectionTls connection = tls;
+        if (connection == null || DataProtection.of(this) != DataProtection.PRIVATE) {
+            return Optional.empty();
+        }
+        return Optional.of((plain, upload) -> connection.protectData(plain, controlTlsSession(), upload));
+    }
+
+    private SSLSession controlTlsSession() throws ReplyException {
+        Object session = io.getAttribute(SslFilter.SSL_SECURED);
+        if (!(session instanceof SSLSession)) {
+            throw new ReplyException(522, "The control connection's TLS handshake has not completed");
+        }
+        return (SSLSession) session;
     }
 
     @Override

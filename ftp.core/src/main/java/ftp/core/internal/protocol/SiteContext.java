@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 
 import ftp.core.api.SessionKey;
 import ftp.core.api.SiteSettings;
+import ftp.core.api.SiteTls;
 import ftp.core.internal.data.PassivePorts;
 import ftp.core.internal.data.TransferWatchdog;
 
@@ -19,8 +20,9 @@ import ftp.core.internal.data.TransferWatchdog;
  * @param watchdog ends stalled transfers
  * @param passivePorts the passive port range
  * @param state what commands share across the site's sessions ({@code FtpSession.siteState})
+ * @param tls the site's TLS, from the policy service
  */
 public record SiteContext(SiteSettings settings, CommandRegistry commands, Authenticator authenticator,
         ExecutorService commandPool, ExecutorService transferPool, TransferWatchdog watchdog,
-        PassivePorts passivePorts, ConcurrentMap<SessionKey<?>, Object> state) {
+        PassivePorts passivePorts, ConcurrentMap<SessionKey<?>, Object> state, SiteTls tls) {
 }

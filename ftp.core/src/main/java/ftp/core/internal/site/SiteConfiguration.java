@@ -1,6 +1,7 @@
 package ftp.core.internal.site;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
@@ -113,6 +114,10 @@ public @interface SiteConfiguration {
     @AttributeDefinition(name = "Private key", description = "PEM private key (PKCS#1 or PKCS#8) of the certificate.",
             required = false)
     String tls_privateKey();
+
+    @AttributeDefinition(name = "Private key password", type = AttributeType.PASSWORD, description = "Password of an "
+            + "encrypted private key.", required = false)
+    String tls_privateKeyPassword();
 
     @AttributeDefinition(name = "Require TLS session reuse", description = "Protected data connections must resume the "
             + "control connection's TLS session.")

@@ -6,6 +6,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
+import java.net.SocketAddress;
 import java.net.SocketException;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -44,6 +45,8 @@ import org.slf4j.LoggerFactory;
 
 import ftp.core.api.SessionInfo;
 import ftp.core.api.SiteSettings;
+import ftp.core.api.SiteTls;
+import ftp.core.api.TlsPolicy;
 import ftp.core.api.UserStore;
 import ftp.core.internal.data.PassivePorts;
 import ftp.core.internal.data.TransferWatchdog;
@@ -76,15 +79,29 @@ public final class SiteInstance {
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     @Activate
-    public SiteInstance(BundleContext context, @Reference CommandRegistry commands, Map<String, Object> properties)
-            throws InvalidConfigurationException, IOException {
+    public SiteInstance(BundleContext context, @Reference CommandRegistry commands, @Reference TlsPolicy tlsPolicy,
+            Map<String, Object> properties) throws InvalidConfigurationException {
         this(SiteSettingsParser.parse(String.valueOf(properties.get("name")), properties, ServerHome.locate(context)),
-                commands);
+                commands, settings -> tlsPolicy.site(settings,
+                        ServerHome.locate(context).resolve("data/tls").resolve(settings.name())));
+    }
+
+    /** How a site gets its TLS: from the policy service, or from a test. */
+    @FunctionalInterface
+    public interface TlsSource {
+        SiteTls tls(SiteSettings settings) throws IOException;
     }
 
     /** Starts a site; the user stores arrive through {@link #addUserStore}. */
-    public SiteInstance(SiteSettings settings, CommandRegistry commands) throws IOException {
+    public SiteInstance(SiteSettings settings, CommandRegistry commands, TlsSource tlsSource) {
         this.settings = settings;
+        SiteTls siteTls = null;
+        String tlsFailure = null;
+        try {
+            siteTls = tlsSource.tls(settings);
+        } catch (IOException | RuntimeException e) {
+            tlsFailure = "TLS cannot start: " + e.getMessage();
+        }
         String name = settings.name();
         int workers = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
         this.commandPool = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -99,27 +116,35 @@ public final class SiteInstance {
                 commandPool, transferPool,
                 new TransferWatchdog(scheduler, settings.limits().dataTimeout().toMillis()),
                 new PassivePorts(settings.passive().portLow(), settings.passive().portHigh()),
-                new ConcurrentHashMap<>());
+                new ConcurrentHashMap<>(), siteTls);
         this.handler = new ControlHandler(site);
         this.acceptor = new NioSocketAcceptor();
         acceptor.setReuseAddress(true);
         acceptor.getSessionConfig().setTcpNoDelay(true);
         acceptor.getFilterChain().addLast("codec", new ProtocolCodecFilter(new ControlCodecFactory()));
         acceptor.setHandler(handler);
-        this.failure = Optional.ofNullable(listen());
+        this.failure = Optional.ofNullable(tlsFailure != null ? tlsFailure : listen());
         if (failure.isPresent()) {
             stop();
             return;
         }
-        LOG.info("Site {} serving {} (root {}, passive ports {}-{})", name, servedUrls(settings), settings.root(),
-                settings.passive().portLow(), settings.passive().portHigh());
+        LOG.info("Site {} serving {} (root {}, passive ports {}-{}); TLS: {}", name, servedUrls(settings),
+                settings.root(), settings.passive().portLow(), settings.passive().portHigh(), siteTls.description());
     }
 
     /** The URLs clients can use: every local address of the right family when bound to a wildcard. */
     static String servedUrls(SiteSettings settings) {
-        if (settings.ftpPort() == 0) {
-            return "no plain FTP port";
+        List<String> urls = new ArrayList<>();
+        if (settings.ftpPort() != 0) {
+            urls.add(urls(settings, "ftp", settings.ftpPort()));
         }
+        if (settings.ftpsPort() != 0) {
+            urls.add(urls(settings, "ftps", settings.ftpsPort()));
+        }
+        return String.join(", ", urls);
+    }
+
+    private static String urls(SiteSettings settings, String scheme, int port) {
         InetAddress bind = settings.bindAddress();
         List<InetAddress> addresses = new ArrayList<>();
         if (bind.isAnyLocalAddress()) {
@@ -139,8 +164,8 @@ public final class SiteInstance {
             addresses.add(bind);
         }
         return addresses.stream()
-                .map(a -> "ftp://" + (a instanceof Inet6Address ? "[" + a.getHostAddress().replaceAll("%.*", "") + "]"
-                        : a.getHostAddress()) + ":" + settings.ftpPort() + "/")
+                .map(a -> scheme + "://" + (a instanceof Inet6Address ? "[" + a.getHostAddress().replaceAll("%.*", "") + "]"
+                        : a.getHostAddress()) + ":" + port + "/")
                 .distinct().collect(Collectors.joining(", "));
     }
 
@@ -170,18 +195,22 @@ public final class SiteInstance {
         } catch (IOException e) {
             return "cannot create the root " + settings.root() + ": " + e;
         }
-        try {
-            if (settings.ftpPort() != 0) {
-                acceptor.bind(new InetSocketAddress(settings.bindAddress(), settings.ftpPort()));
+        List<SocketAddress> listeners = new ArrayList<>();
+        for (int port : new int[] { settings.ftpPort(), settings.ftpsPort() }) {
+            if (port != 0) {
+                listeners.add(new InetSocketAddress(settings.bindAddress(), port));
             }
+        }
+        try {
+            acceptor.bind(listeners);
             return null;
         } catch (IOException e) {
             Throwable reason = e;
             while (reason.getCause() != null) {
                 reason = reason.getCause(); // MINA wraps the BindException that says what is wrong
             }
-            return "cannot listen on " + settings.bindAddress().getHostAddress() + ":" + settings.ftpPort() + ": "
-                    + reason.getMessage();
+            return "cannot listen on " + settings.bindAddress().getHostAddress() + ":" + settings.ftpPort()
+                    + (settings.ftpsPort() == 0 ? "" : " and :" + settings.ftpsPort()) + ": " + reason.getMessage();
         }
     }
 

@@ -154,6 +154,7 @@ public final class SiteSettingsParser {
         }
         return new SiteSettings.Tls(values.bool("tls.forceStartTls", false), min, max, values.list("tls.cipherSuites"),
                 optionalPath(values, "tls.certificate"), optionalPath(values, "tls.privateKey"),
+                Optional.of(values.string("tls.privateKeyPassword", "")).filter(p -> !p.isEmpty()),
                 values.bool("tls.requireSessionReuse", true));
     }
 

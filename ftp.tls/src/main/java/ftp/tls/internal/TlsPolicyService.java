@@ -1,0 +1,74 @@
+package ftp.tls.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
+
+import org.osgi.service.component.annotations.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ftp.core.api.SiteSettings;
+import ftp.core.api.SiteTls;
+import ftp.core.api.TlsPolicy;
+
+/**
+ * The TLS policy of the sites: key material from {@code tls.certificate} and {@code tls.privateKey}
+ * (or a generated self-signed certificate kept with the site's data), versions and cipher suites
+ * from the site's settings. JSSE carries TLS; BouncyCastle carries the PKI (DESIGN section 6a:
+ * its JSSE provider cannot resume TLS 1.3 sessions).
+ */
+@Component(service = TlsPolicy.class)
+public final class TlsPolicyService implements TlsPolicy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TlsPolicyService.class);
+    private static final char[] KEYSTORE_PASSWORD = "in-memory".toCharArray();
+
+    @Override
+    public SiteTls site(SiteSettings settings, Path dataDirectory) throws IOException {
+        SiteSettings.Tls tls = settings.tls();
+        KeyMaterial keys;
+        try {
+            keys = KeyMaterial.load(tls.certificate(), tls.privateKey(), tls.privateKeyPassword(), dataDirectory,
+                    hostNames(settings));
+        } catch (KeyMaterialException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        String description = (keys.generated() ? "self-signed " : "") + keys.subject() + ", valid until "
+                + keys.notAfter() + ", SHA-256 " + keys.sha256Fingerprint();
+        LOG.info("Site {}: TLS certificate {}", settings.name(), description);
+        try {
+            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            factory.init(keys.keyStore(KEYSTORE_PASSWORD), KEYSTORE_PASSWORD);
+            X509ExtendedKeyManager manager = null;
+            for (KeyManager candidate : factory.getKeyManagers()) {
+                if (candidate instanceof X509ExtendedKeyManager extended) {
+                    manager = extended;
+                }
+            }
+            if (manager == null) {
+                throw new IOException("this Java runtime has no X509ExtendedKeyManager");
+            }
+            return new SiteTlsContext(manager, TlsParameters.of(tls), tls.requireSessionReuse(), description);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("tls.certificate: the key material cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    /** Names for a generated certificate: localhost, the loopback addresses and a specific bind address. */
+    private static List<String> hostNames(SiteSettings settings) {
+        List<String> names = new ArrayList<>(List.of("localhost", "127.0.0.1", "::1"));
+        InetAddress bind = settings.bindAddress();
+        if (!bind.isAnyLocalAddress() && !bind.isLoopbackAddress()) {
+            names.add(bind.getHostAddress());
+        }
+        return names;
+    }
+}
