@@ -14,7 +14,6 @@ import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.SignatureException;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -134,8 +133,10 @@ final class KeyMaterial {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK lacks " + algorithm, e);
         }
-        throw new KeyMaterialException(PRIVATE_KEY, keyFile + ": the key does not match the public key of the first certificate in "
-                + certificateFile + " (" + leaf.getSubjectX500Principal().getName() + "); the chain must start with the server's own certificate");
+        throw new KeyMaterialException(PRIVATE_KEY, keyFile
+                + ": the key does not match the public key of the first certificate in " + certificateFile
+                + " (" + leaf.getSubjectX500Principal().getName()
+                + "); the chain must start with the server's own certificate");
     }
 
     private static String fingerprint(X509Certificate certificate) {
@@ -156,7 +157,10 @@ final class KeyMaterial {
         return privateKey;
     }
 
-    /** SHA-256 of the leaf certificate's DER encoding, upper-case hex pairs joined by ':' (as openssl x509 -fingerprint -sha256 prints it). */
+    /**
+     * SHA-256 of the leaf certificate's DER encoding, upper-case hex pairs joined by ':' (as
+     * openssl x509 -fingerprint -sha256 prints it).
+     */
     String sha256Fingerprint() {
         return sha256Fingerprint;
     }
@@ -176,7 +180,10 @@ final class KeyMaterial {
         return generated;
     }
 
-    /** A KeyStore (PKCS12, in memory) holding the key and chain under alias "server" with the given password chars, for a KeyManagerFactory. */
+    /**
+     * A KeyStore (PKCS12, in memory) holding the key and chain under alias "server" with the
+     * given password chars, for a KeyManagerFactory.
+     */
     KeyStore keyStore(char[] password) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");

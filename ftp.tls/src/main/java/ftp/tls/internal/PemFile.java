@@ -74,13 +74,15 @@ final class PemFile {
         try {
             for (Object object : objects) {
                 if (object instanceof PEMKeyPair pair) {
-                    return converter.getKeyPair(pair).getPrivate();
+                    // Not getKeyPair: SEC1 keys written by Java tools carry no public key, and BC
+                    // 1.83 then fails with a NullPointerException; the private part is all we need.
+                    return converter.getPrivateKey(pair.getPrivateKeyInfo());
                 } else if (object instanceof PrivateKeyInfo info) {
                     return converter.getPrivateKey(info);
                 } else if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
                     return converter.getPrivateKey(decrypt(encrypted, file, password));
                 } else if (object instanceof PEMEncryptedKeyPair encrypted) {
-                    return converter.getKeyPair(decrypt(encrypted, file, password)).getPrivate();
+                    return converter.getPrivateKey(decrypt(encrypted, file, password).getPrivateKeyInfo());
                 }
             }
         } catch (IOException e) {
@@ -143,7 +145,7 @@ final class PemFile {
                 objects.add(object);
             }
         } catch (IOException | RuntimeException e) {
-            // BC reports a broken block with IOException, a broken body with IllegalArgumentException.
+            // BC reports a broken block or DER body with IOException, bad base64 with DecoderException.
             throw new KeyMaterialException(setting, file + ": not valid PEM (" + e.getMessage() + ")", e);
         }
         if (objects.isEmpty()) {

@@ -55,9 +55,9 @@ import org.bouncycastle.util.IPAddress;
  */
 final class SelfSignedCertificate {
     /** The longest validity Apple's TLS clients accept, counted from notBefore. */
-    static final Duration VALIDITY = Duration.ofDays(825);
+    private static final Duration VALIDITY = Duration.ofDays(825);
     /** notBefore lies this far back so that clients whose clock is a little behind accept it. */
-    static final Duration BACKDATE = Duration.ofHours(1);
+    private static final Duration BACKDATE = Duration.ofHours(1);
 
     private SelfSignedCertificate() {
     }

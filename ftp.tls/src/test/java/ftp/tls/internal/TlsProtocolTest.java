@@ -181,4 +181,48 @@ class TlsProtocolTest {
             return control.command("PASS pw").startsWith("230");
         }
     }
+
+    @Test
+    void implicitSessionsProtectDataByDefaultAndReinResetsPbszAndProt() throws Exception {
+        TlsSite tls = TlsSite.start(dir, Map.of("tls.requireSessionReuse", false));
+        Files.writeString(tls.site.home().resolve("a.txt"), "protected");
+        javax.net.ssl.SSLContext client = TlsSite.trustAll("TLS");
+        try (javax.net.ssl.SSLSocket control = (javax.net.ssl.SSLSocket) client.getSocketFactory()
+                .createSocket(InetAddress.getLoopbackAddress(), tls.ftpsPort)) {
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(control.getInputStream()));
+            java.io.Writer out = new java.io.OutputStreamWriter(control.getOutputStream());
+            assertTrue(in.readLine().startsWith("220"));
+            for (String line : new String[] { "USER alice", "PASS secret", "TYPE I" }) {
+                out.write(line + "\r\n");
+                out.flush();
+                in.readLine();
+            }
+            out.write("PASV\r\n");
+            out.flush();
+            String pasv = in.readLine();
+            String[] numbers = pasv.replaceAll(".*\\((.*)\\).*", "$1").split(",");
+            int port = Integer.parseInt(numbers[4]) * 256 + Integer.parseInt(numbers[5]);
+            out.write("RETR a.txt\r\n");
+            out.flush();
+            try (java.net.Socket plain = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+                assertTrue(in.readLine().startsWith("150"));
+                javax.net.ssl.SSLSocket data = (javax.net.ssl.SSLSocket) client.getSocketFactory().createSocket(plain,
+                        "127.0.0.1", port, true);
+                data.startHandshake();
+                assertEquals("protected", new String(data.getInputStream().readAllBytes()), "PROT P without asking");
+            }
+            assertTrue(in.readLine().startsWith("226"));
+        }
+        try (RawControl control = new RawControl(tls.site.port())) {
+            control.reply();
+            control.command("AUTH TLS");
+            control.upgrade(TlsSite.trustAll("TLS"));
+            control.command("PBSZ 0");
+            assertTrue(control.command("PROT P").startsWith("200"));
+            assertTrue(control.command("REIN").startsWith("220"));
+            assertTrue(control.command("PROT P").startsWith("503"), "REIN forgets PBSZ; the control connection stays protected");
+            assertEquals("200 PBSZ=0\r\n", control.command("PBSZ 0"));
+        }
+        tls.site.close();
+    }
 }

@@ -103,14 +103,15 @@ final class ControlSession implements FtpSession, TransferHost {
         ConnectionTls connection = site.tls().connection();
         tls = connection;
         protocol = SessionProtocol.FTPES;
-        // The reply goes out in the clear; the filter is added on the I/O thread once it is written,
-        // before that thread reads the client's ClientHello.
-        io.write(reply).addListener(written -> startTls(io, connection, true));
+        // TLS is in place before the reply leaves, and the reply itself passes in the clear.
+        io.setAttribute(StartTlsFilter.CLEAR_ONCE, Boolean.TRUE);
+        startTls(io, connection, true);
+        io.write(reply);
     }
 
     /** Adds TLS in front of the codec; the server side of the handshake follows. */
     static void startTls(IoSession io, ConnectionTls connection, boolean now) {
-        SslFilter filter = new SslFilter(connection.context(), now);
+        SslFilter filter = new StartTlsFilter(connection.context(), now);
         SSLParameters parameters = connection.parameters();
         filter.setEnabledProtocols(parameters.getProtocols());
         filter.setEnabledCipherSuites(parameters.getCipherSuites());
