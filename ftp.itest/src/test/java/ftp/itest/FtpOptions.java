@@ -2,6 +2,7 @@ package ftp.itest;
 
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.options;
@@ -26,6 +27,9 @@ final class FtpOptions {
                 systemProperty("org.ops4j.pax.url.mvn.repositories").value(""),
                 systemProperty("org.ops4j.pax.url.mvn.useFallbackRepositories").value("false"),
                 junitBundles(),
+                // The server home (generated TLS certificates live under it) goes to target/, not the
+                // module directory; karaf.base rather than ftp.home, so no standalone home is seeded.
+                frameworkProperty("karaf.base").value(System.getProperty("itest.data")),
                 mavenBundle("org.slf4j", "slf4j-api", "1.7.36"),
                 mavenBundle("org.slf4j", "slf4j-simple", "1.7.36").noStart(),
                 mavenBundle("org.osgi", "org.osgi.service.component", "1.5.1"),
