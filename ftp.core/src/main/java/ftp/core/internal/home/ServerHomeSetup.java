@@ -1,12 +1,9 @@
 package ftp.core.internal.home;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Hashtable;
 
 import org.osgi.framework.BundleContext;
@@ -19,6 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ftp.core.internal.site.CfgFile;
 import ftp.core.internal.site.ServerHome;
 import ftp.core.internal.user.PasswordHasher;
 
@@ -44,7 +42,7 @@ public final class ServerHomeSetup {
         Path etc = ServerHome.locate(context).resolve("etc");
         Files.createDirectories(etc);
         if (!contains(etc, "ftp.site-*.cfg")) {
-            write(etc.resolve("ftp.site-default.cfg"), """
+            CfgFile.write(etc.resolve("ftp.site-default.cfg"), """
                     # The default site. Every property, its default and meaning: README.md, "Configuration reference".
                     # Changes take effect when the site restarts (ftp:restart default, or the web console).
                     ftp.port = 2121
@@ -55,7 +53,7 @@ public final class ServerHomeSetup {
         }
         if (!contains(etc, "ftp.user-*.cfg")) {
             String password = new PasswordHasher().randomPassword();
-            write(etc.resolve("ftp.user-demo.cfg"), """
+            CfgFile.write(etc.resolve("ftp.user-demo.cfg"), """
                     # The demo user. The plain password below is replaced by its bcrypt hash on first read.
                     home = demo
                     password = %s
@@ -88,14 +86,5 @@ public final class ServerHomeSetup {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, glob)) {
             return files.iterator().hasNext();
         }
-    }
-
-    /** Writes through a temporary file and a move: the file is complete or absent. */
-    private static void write(Path file, String content) throws IOException {
-        Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.ISO_8859_1)) {
-            out.write(content);
-        }
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -1,6 +1,7 @@
 package ftp.core.internal.user;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.EnumSet;
 import java.util.Hashtable;
@@ -28,6 +29,7 @@ import ftp.core.api.FtpUser;
 import ftp.core.api.Permission;
 import ftp.core.api.SessionProtocol;
 import ftp.core.api.UserStore;
+import ftp.core.internal.site.CfgFile;
 import ftp.core.internal.site.ConfigValues;
 import ftp.core.internal.site.InvalidConfigurationException;
 
@@ -143,16 +145,28 @@ public final class ConfiguredUserStore implements ManagedServiceFactory, UserSto
         writeBack(pid, "password", hasher.hash(password));
     }
 
+    /**
+     * Stores a new hash. A configuration read from an {@code etc/*.cfg} file gets that file's
+     * {@code password} line rewritten atomically (File Install then delivers the complete file);
+     * one created otherwise (Karaf's config:, the console) is updated through Config Admin.
+     */
     private void writeBack(String pid, String key, String value) {
         try {
             Configuration[] found = configurations.listConfigurations("(" + Constants.SERVICE_PID + "=" + pid + ")");
             if (found == null) {
                 return;
             }
-            Hashtable<String, Object> updated = new Hashtable<>(ConfigValues.toMap(found[0].getProperties()));
-            updated.put(key, value);
-            found[0].update(updated);
-            LOG.info("User configuration {}: {} written back as a bcrypt hash", pid, key);
+            Map<String, Object> properties = ConfigValues.toMap(found[0].getProperties());
+            Optional<Path> file = CfgFile.of(new ConfigValues(properties));
+            if (file.isPresent()) {
+                CfgFile.setProperty(file.get(), key, value);
+            } else {
+                Hashtable<String, Object> updated = new Hashtable<>(properties);
+                updated.put(key, value);
+                found[0].update(updated);
+            }
+            LOG.info("User configuration {}: {} written back as a bcrypt hash{}", pid, key,
+                    file.map(f -> " to " + f).orElse(""));
         } catch (IOException | InvalidSyntaxException e) {
             LOG.error("User configuration {}: cannot write the hashed {} back", pid, key, e);
         }

@@ -77,6 +77,31 @@ class ConfiguredUserStoreTest {
     }
 
     @Test
+    void aFileBackedPasswordIsRewrittenInTheFileOnlyKeepingEverythingElse(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("ftp.user-zoe.cfg");
+        java.nio.file.Files.writeString(file, "# Zoe's account\nhome = zoe\npassword = zoes-plain\npermissions = list, read\n");
+        Configurations configurations = new Configurations();
+        ConfiguredUserStore store = new ConfiguredUserStore(configurations.admin());
+        Hashtable<String, Object> properties = new Hashtable<>(Map.of("password", "zoes-plain", "home", "zoe",
+                "permissions", "list, read", "felix.fileinstall.filename", file.toUri().toString()));
+        configurations.byPid.put("ftp.user~zoe", properties);
+        store.updated("ftp.user~zoe", properties);
+
+        List<String> lines = java.nio.file.Files.readAllLines(file);
+        assertEquals(List.of("# Zoe's account", "home = zoe"), lines.subList(0, 2));
+        assertTrue(lines.get(2).startsWith("password = $2y$10$"), lines.get(2));
+        assertTrue(PasswordHasher.matches(lines.get(2).substring("password = ".length()), "zoes-plain".toCharArray()));
+        assertEquals("permissions = list, read", lines.get(3));
+        assertEquals("zoes-plain", configurations.byPid.get("ftp.user~zoe").get("password"),
+                "Config Admin is not written: File Install delivers the new file");
+        assertTrue(store.authenticate("zoe", "zoes-plain".toCharArray()).isPresent(), "usable at once");
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file left");
+        }
+    }
+
+    @Test
     void aHashIsKeptAndDisabledUsersCannotLogIn() {
         Configurations configurations = new Configurations();
         ConfiguredUserStore store = new ConfiguredUserStore(configurations.admin());
