@@ -76,6 +76,27 @@ class ClientMatrixTest {
         }
     }
 
+    /**
+     * Active mode: the server connects and still runs the TLS server side. (Not curl: 7.88 sends
+     * plain bytes on a data connection it accepted, which the server answers with 425.)
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "TLSv1.2", "TLSv1.3" })
+    void lftpInActiveModeWithProtectedData(String version) throws Exception {
+        startSite(version);
+        Path tree = Files.createDirectories(dir.resolve("active-tree"));
+        Files.copy(source, tree.resolve("blob.bin"));
+        String commands = "set ssl:verify-certificate no; set ftp:ssl-force yes; set ftp:ssl-protect-data yes; "
+                + "set ftp:passive-mode off; set ftp:port-ipv4 127.0.0.1; set net:max-retries 1; set net:timeout 10; "
+                + "mirror -R " + tree + " /active; mirror /active " + dir.resolve("active-back") + "; bye";
+        String trace = run(List.of("lftp", "-d", "-u", "alice,secret", "-p", Integer.toString(tls.site.port()), "-e",
+                commands, "127.0.0.1"));
+        assertTrue(trace.contains("---> EPRT |1|127.0.0.1|") || trace.contains("---> PORT 127,0,0,1,"), "active mode: " + trace);
+        assertTrue(!trace.contains("---> PASV") && !trace.contains("---> EPSV"), "never passive");
+        assertArrayEquals(data, Files.readAllBytes(tls.site.home().resolve("active/blob.bin")));
+        assertArrayEquals(data, Files.readAllBytes(dir.resolve("active-back/blob.bin")));
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = { "TLSv1.2", "TLSv1.3" })
     void pythonFtplibReusingTheControlSession(String version) throws Exception {
@@ -135,6 +156,11 @@ class ClientMatrixTest {
         Path file = Files.writeString(dir.resolve("stock.py"), script);
         String out = run(List.of("python3", file.toString(), Integer.toString(tls.site.port())));
         assertTrue(out.startsWith("522 "), out);
+        tls.site.close();
+        tls = TlsSite.start(dir.resolve("no-reuse"), Map.of("tls.minVersion", version, "tls.maxVersion", version,
+                "tls.requireSessionReuse", false));
+        assertEquals("listed", run(List.of("python3", file.toString(), Integer.toString(tls.site.port()))).strip(),
+                "stock ftplib works once reuse is not required");
     }
 
     @ParameterizedTest(name = "{0}")

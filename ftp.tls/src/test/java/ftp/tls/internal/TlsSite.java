@@ -13,8 +13,10 @@ import javax.net.ssl.X509TrustManager;
 
 import ftp.core.api.FtpCommand;
 import ftp.core.internal.TestSite;
+import ftp.features.internal.EprtCommand;
+import ftp.features.internal.PortCommand;
 
-/** A {@link TestSite} with this bundle's policy and commands, and an implicit FTPS port. */
+/** A {@link TestSite} with this bundle's policy and commands (and active mode), and an implicit FTPS port. */
 final class TlsSite {
 
     final TestSite site;
@@ -31,7 +33,8 @@ final class TlsSite {
         all.putAll(config);
         TlsPolicyService policy = new TlsPolicyService();
         TestSite site = TestSite.start(dir, all, settings -> policy.site(settings, dir.resolve("tls")));
-        for (FtpCommand command : List.of(new AuthCommand(), new PbszCommand(), new ProtCommand(), new CccCommand())) {
+        for (FtpCommand command : List.of(new AuthCommand(), new PbszCommand(), new ProtCommand(), new CccCommand(),
+                new PortCommand(), new EprtCommand())) {
             site.register(command);
         }
         return new TlsSite(site, ftpsPort);
