@@ -2,6 +2,7 @@ package ftp.tls.internal;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -62,9 +63,18 @@ public final class TlsPolicyService implements TlsPolicy {
         }
     }
 
-    /** Names for a generated certificate: localhost, the loopback addresses and a specific bind address. */
-    private static List<String> hostNames(SiteSettings settings) {
-        List<String> names = new ArrayList<>(List.of("localhost", "127.0.0.1", "::1"));
+    /**
+     * Names for a generated certificate: the host name, localhost, the loopback addresses and a
+     * specific bind address.
+     */
+    static List<String> hostNames(SiteSettings settings) {
+        List<String> names = new ArrayList<>();
+        try {
+            names.add(InetAddress.getLocalHost().getHostName());
+        } catch (UnknownHostException e) {
+            LOG.debug("no host name for the certificate", e);
+        }
+        names.addAll(List.of("localhost", "127.0.0.1", "::1"));
         InetAddress bind = settings.bindAddress();
         if (!bind.isAnyLocalAddress() && !bind.isLoopbackAddress()) {
             names.add(bind.getHostAddress());

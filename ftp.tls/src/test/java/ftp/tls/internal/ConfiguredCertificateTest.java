@@ -82,4 +82,15 @@ class ConfiguredCertificateTest {
             return socket.getSession().getPeerCertificates()[0].getEncoded();
         }
     }
+
+    @Test
+    void aGeneratedCertificateNamesTheHostAndASpecificBindAddress() throws Exception {
+        ftp.core.api.SiteSettings settings = ftp.core.internal.site.SiteSettingsParser.parse("s",
+                Map.of("bind.address", "192.0.2.10"), dir);
+        List<String> names = TlsPolicyService.hostNames(settings);
+        assertEquals(java.net.InetAddress.getLocalHost().getHostName(), names.get(0));
+        assertTrue(names.containsAll(List.of("localhost", "127.0.0.1", "::1", "192.0.2.10")), names.toString());
+        List<String> wildcard = TlsPolicyService.hostNames(ftp.core.internal.site.SiteSettingsParser.parse("s", Map.of(), dir));
+        assertTrue(!wildcard.contains("0.0.0.0"), wildcard.toString());
+    }
 }
