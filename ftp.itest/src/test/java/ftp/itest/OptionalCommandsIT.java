@@ -9,20 +9,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import javax.inject.Inject;
 
 import org.apache.commons.net.ftp.FTPClient;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.service.cm.ConfigurationAdmin;
 
-import ftp.core.api.SiteAdministration;
 
 /**
  * The optional commands of ftp.features as DS registers them in Felix: every FEAT line, SITE
@@ -31,24 +27,10 @@ import ftp.core.api.SiteAdministration;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class OptionalCommandsIT {
-
-    @Inject
-    ConfigurationAdmin configurations;
-
-    @Inject
-    SiteAdministration administration;
-
-    Sites sites;
-
-    @Configuration
-    public Option[] config() {
-        return FtpOptions.base();
-    }
+public class OptionalCommandsIT extends FtpIT {
 
     @Before
     public void setUp() throws Exception {
-        sites = new Sites(configurations, administration);
         sites.user("opt", "opt-password");
     }
 

@@ -27,13 +27,10 @@ import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.service.cm.ConfigurationAdmin;
 
-import ftp.core.api.SiteAdministration;
 import ftp.core.api.SiteStatus;
 
 /**
@@ -43,27 +40,13 @@ import ftp.core.api.SiteStatus;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class SiteLifecycleIT {
-
-    @Inject
-    ConfigurationAdmin configurations;
-
-    @Inject
-    SiteAdministration administration;
+public class SiteLifecycleIT extends FtpIT {
 
     @Inject
     CommandProcessor shell;
 
-    Sites sites;
-
-    @Configuration
-    public Option[] config() {
-        return FtpOptions.base();
-    }
-
     @Before
     public void setUp() throws Exception {
-        sites = new Sites(configurations, administration);
         sites.user("bob", "bobs-password");
     }
 

@@ -17,16 +17,12 @@ import javax.inject.Inject;
 import org.apache.commons.net.ftp.FTPClient;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 
-import ftp.core.api.SiteAdministration;
 
 /**
  * A third-party command bundle (the XCRC/XSHA256 example, built against {@code ftp.core.api}
@@ -36,7 +32,7 @@ import ftp.core.api.SiteAdministration;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ThirdPartyCommandIT {
+public class ThirdPartyCommandIT extends FtpIT {
 
     private static final String USER = "xcrc-user";
     private static final String PASSWORD = "xcrc-password";
@@ -48,21 +44,10 @@ public class ThirdPartyCommandIT {
     @Inject
     BundleContext bundleContext;
 
-    @Inject
-    ConfigurationAdmin configurations;
-
-    @Inject
-    SiteAdministration administration;
-
-    @Configuration
-    public Option[] config() {
-        // The example bundle is deliberately absent: the test installs it at runtime.
-        return FtpOptions.base();
-    }
+    // FtpOptions.base() deliberately lacks the example bundle: the test installs it at runtime.
 
     @Test
     public void aCommandBundleComesAndGoesWhileSessionsStayLoggedIn() throws Exception {
-        Sites sites = new Sites(configurations, administration);
         sites.user(USER, PASSWORD);
         FTPClient on = Sites.login(sites.create("xcrc-on", Map.of()), USER, PASSWORD);
         FTPClient off = Sites.login(sites.create("xcrc-off", Map.of("feature.xcrc", "false")), USER, PASSWORD);

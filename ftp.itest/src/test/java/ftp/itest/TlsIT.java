@@ -13,19 +13,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import javax.inject.Inject;
 
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.service.cm.ConfigurationAdmin;
 
-import ftp.core.api.SiteAdministration;
 
 /**
  * TLS in Felix: the policy service of ftp.tls serves a site with default settings over FTPES
@@ -33,24 +28,10 @@ import ftp.core.api.SiteAdministration;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class TlsIT {
-
-    @Inject
-    ConfigurationAdmin configurations;
-
-    @Inject
-    SiteAdministration administration;
-
-    Sites sites;
-
-    @Configuration
-    public Option[] config() {
-        return FtpOptions.base();
-    }
+public class TlsIT extends FtpIT {
 
     @Before
     public void setUp() throws Exception {
-        sites = new Sites(configurations, administration);
         sites.user("tls-user", "tls-password");
     }
 

@@ -40,8 +40,6 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
@@ -368,8 +366,7 @@ class KeyMaterialTest {
         keyManagers.init(material.keyStore(password), password);
         SSLContext server = SSLContext.getInstance("TLS");
         server.init(keyManagers.getKeyManagers(), null, null);
-        SSLContext client = SSLContext.getInstance("TLS");
-        client.init(null, new TrustManager[] {new TrustAll()}, null);
+        SSLContext client = TlsSite.trustAll("TLS");
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         try (SSLServerSocket listener = (SSLServerSocket) server.getServerSocketFactory().createServerSocket(0, 1, loopback)) {
             listener.setSoTimeout(10_000);
@@ -397,22 +394,6 @@ class KeyMaterialTest {
             // After the client's close: the server's close waits for the client's close_notify.
             served.get(10, TimeUnit.SECONDS);
             return received;
-        }
-    }
-
-    /** Test client trust: the point is the server's side of the handshake, not path validation. */
-    private static final class TrustAll implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 
