@@ -181,6 +181,12 @@ public class SiteLifecycleIT extends FtpIT {
             // closed by the restart
         }
         assertTrue(run("ftp:restart nosuchsite").startsWith("Not restarted: no site named"));
+        assertEquals("Saved; restart pending: ftp:restart shell", run("ftp:set shell \"banner.connect=set from the shell\""));
+        assertTrue(run("ftp:config shell").contains("banner.connect = set from the shell"));
+        assertTrue(run("ftp:set shell pasv.ports=abc").startsWith("Not saved: pasv.ports: 'abc'"));
+        assertTrue("a refused set saves nothing", run("ftp:config shell").contains("banner.connect = set from the shell"));
+        run("ftp:restart shell");
+        assertEquals("set from the shell", banner(port));
         String changed = run("ftp:passwd bob");
         assertTrue(changed, changed.startsWith("New password for bob: "));
         String password = changed.substring("New password for bob: ".length(), changed.indexOf(' ', 22));

@@ -1,7 +1,9 @@
 package ftp.core.internal.shell;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.osgi.service.component.annotations.Activate;
@@ -16,11 +18,12 @@ import ftp.core.internal.user.PasswordHasher;
 
 /**
  * Operator commands for the Gogo shell, which Karaf's shell runs too: {@code ftp:sites},
- * {@code ftp:restart <site>}, {@code ftp:sessions}, {@code ftp:passwd <user> [password]}.
+ * {@code ftp:restart <site>}, {@code ftp:sessions}, {@code ftp:passwd <user> [password]},
+ * {@code ftp:config <site>}, {@code ftp:set <site> key=value…}.
  */
 @Component(service = FtpShellCommands.class, property = { "osgi.command.scope=ftp",
         "osgi.command.function=sites", "osgi.command.function=restart", "osgi.command.function=sessions",
-        "osgi.command.function=passwd" })
+        "osgi.command.function=passwd", "osgi.command.function=config", "osgi.command.function=set" })
 public final class FtpShellCommands {
 
     private final SiteAdministration sites;
@@ -70,6 +73,47 @@ public final class FtpShellCommands {
                     session.transferring() ? "yes" : "no", session.since()));
         }
         return out.toString();
+    }
+
+    /** A site's saved configuration, one {@code key = value} a line. */
+    public String config(String site) {
+        try {
+            StringBuilder out = new StringBuilder();
+            sites.configuration(site).forEach((key, value) -> out.append(key).append(" = ")
+                    .append(value instanceof Object[] array ? String.join(", ", java.util.Arrays.stream(array)
+                            .map(String::valueOf).toList()) : value)
+                    .append(System.lineSeparator()));
+            return out.toString();
+        } catch (IllegalArgumentException e) {
+            return "Unknown site: " + e.getMessage();
+        }
+    }
+
+    /**
+     * Changes settings of a site ({@code key=value}; an empty value returns the key to its
+     * default). Validated like a site start; takes effect with {@code ftp:restart}.
+     */
+    public String set(String site, String... assignments) {
+        try {
+            Map<String, Object> properties = new HashMap<>(sites.configuration(site));
+            for (String assignment : assignments) {
+                int equals = assignment.indexOf('=');
+                if (equals <= 0) {
+                    return "Not saved: '" + assignment + "' is not key=value";
+                }
+                String key = assignment.substring(0, equals).trim();
+                String value = assignment.substring(equals + 1).trim();
+                if (value.isEmpty()) {
+                    properties.remove(key);
+                } else {
+                    properties.put(key, value);
+                }
+            }
+            SiteStatus status = sites.save(site, properties);
+            return "Saved" + (status.restartPending() ? "; restart pending: ftp:restart " + site : "; nothing to restart");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return "Not saved: " + e.getMessage();
+        }
     }
 
     /** Sets a random password for a user and prints it once. */

@@ -8,7 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +22,9 @@ import java.util.regex.Pattern;
  * mid-write and the configuration lost keys: STACK.md's pitfall.)
  */
 public final class CfgFile {
+
+    /** A {@code key = value} (or {@code key: value}) line; comments and continuations do not match. */
+    private static final Pattern PROPERTY = Pattern.compile("\\s*([^#!\\s=:][^\\s=:]*)\\s*[=:].*");
 
     private CfgFile() {
     }
@@ -31,26 +38,60 @@ public final class CfgFile {
         return Optional.of(location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location));
     }
 
-    /**
-     * Sets one property, keeping every other line (comments, order) as the operator wrote it.
-     * {@code .cfg} files are ISO-8859-1 property files; the value must need no escaping.
-     */
+    /** Sets one property, keeping every other line (comments, order) as the operator wrote it. */
     public static void setProperty(Path file, String key, String value) throws IOException {
-        Pattern line = Pattern.compile("\\s*" + Pattern.quote(key) + "\\s*[=:].*");
+        Map<String, String> one = new LinkedHashMap<>();
+        one.put(key, value);
+        update(file, one, Set.of());
+    }
+
+    /**
+     * Sets properties and removes others, keeping comments, order and every other line as the
+     * operator wrote them; new keys are appended. Values are escaped for a properties file (a
+     * line break in a banner becomes {@code \\n}).
+     */
+    public static void update(Path file, Map<String, String> set, Set<String> remove) throws IOException {
         List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.ISO_8859_1));
-        String replacement = key + " = " + value;
-        int at = -1;
-        for (int i = 0; i < lines.size() && at < 0; i++) {
-            if (line.matcher(lines.get(i)).matches()) {
-                at = i;
+        Map<String, String> pending = new LinkedHashMap<>(set);
+        List<String> result = new ArrayList<>();
+        for (String line : lines) {
+            Matcher property = PROPERTY.matcher(line);
+            String key = property.matches() ? property.group(1) : null;
+            if (key != null && remove.contains(key)) {
+                continue;
+            }
+            if (key != null && pending.containsKey(key)) {
+                result.add(key + " = " + escape(pending.remove(key)));
+            } else {
+                result.add(line);
             }
         }
-        if (at >= 0) {
-            lines.set(at, replacement);
-        } else {
-            lines.add(replacement);
+        pending.forEach((key, value) -> result.add(key + " = " + escape(value)));
+        write(file, String.join("\n", result) + "\n");
+    }
+
+    /** Escapes a value as java.util.Properties (and File Install) read it back. */
+    static String escape(String value) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (i == 0 && c == ' ') {
+                        out.append("\\ ");
+                    } else if (c < 0x20 || c > 0xff) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
         }
-        write(file, String.join("\n", lines) + "\n");
+        return out.toString();
     }
 
     /** Writes the whole file: complete or not at all. The temporary name does not end in .cfg. */

@@ -1,18 +1,30 @@
 package ftp.core.internal.site;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Dictionary;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Hashtable;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.cm.ManagedServiceFactory;
 import org.osgi.service.component.ComponentException;
 import org.osgi.service.component.ComponentFactory;
@@ -51,6 +63,7 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
     private static final Logger LOG = LoggerFactory.getLogger(SiteSupervisor.class);
 
     private final ComponentFactory<SiteInstance> factory;
+    private final ConfigurationAdmin configurations;
     private final BundleContext context;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Site> byPid = new HashMap<>();
@@ -77,9 +90,11 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
 
     @Activate
     public SiteSupervisor(BundleContext context,
-            @Reference(target = "(component.factory=" + SiteInstance.FACTORY + ")") ComponentFactory<SiteInstance> factory) {
+            @Reference(target = "(component.factory=" + SiteInstance.FACTORY + ")") ComponentFactory<SiteInstance> factory,
+            @Reference ConfigurationAdmin configurations) {
         this.context = context;
         this.factory = factory;
+        this.configurations = configurations;
     }
 
     @Override
@@ -169,12 +184,7 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
     /** Creates the instance; records the failure and returns false when it cannot start. */
     private boolean start(Site site, Map<String, Object> properties) {
         // Only the site's own keys: SCR refuses component instances that carry a service.pid.
-        Hashtable<String, Object> instanceProperties = new Hashtable<>();
-        properties.forEach((key, value) -> {
-            if (!key.startsWith("service.") && !key.startsWith("felix.fileinstall.") && !key.startsWith("component.")) {
-                instanceProperties.put(key, value);
-            }
-        });
+        Hashtable<String, Object> instanceProperties = new Hashtable<>(ownKeys(properties));
         instanceProperties.put("name", siteName(site.pid, properties));
         ComponentInstance<SiteInstance> instance;
         try {
@@ -208,6 +218,113 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public Map<String, Object> configuration(String name) {
+        lock.lock();
+        try {
+            return ownKeys(existing(name).saved);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public SiteStatus save(String name, Map<String, Object> properties) {
+        lock.lock();
+        try {
+            Site site = existing(name);
+            Map<String, Object> candidate = ownKeys(properties);
+            SiteSettings settings;
+            try {
+                settings = SiteSettingsParser.parse(name, candidate, ServerHome.locate(context));
+                checkPorts(site, settings);
+            } catch (InvalidConfigurationException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            persist(site, candidate);
+            Map<String, Object> saved = new HashMap<>(site.saved);
+            saved.keySet().retainAll(Set.of("felix.fileinstall.filename"));
+            saved.putAll(candidate);
+            site.saved = Collections.unmodifiableMap(saved);
+            site.savedSettings = settings;
+            site.refusal = "";
+            LOG.info("Site {}: configuration saved; it takes effect when the site is restarted", name);
+            return status(site);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Writes the operator's .cfg file when there is one, else updates Config Admin. */
+    private void persist(Site site, Map<String, Object> candidate) {
+        try {
+            Optional<Path> file = CfgFile.of(new ConfigValues(site.saved));
+            if (file.isPresent()) {
+                Map<String, String> set = new LinkedHashMap<>();
+                candidate.forEach((key, value) -> set.put(key, text(value)));
+                Set<String> remove = new HashSet<>(ownKeys(site.saved).keySet());
+                remove.removeAll(candidate.keySet());
+                CfgFile.update(file.get(), set, remove);
+                return;
+            }
+            Configuration[] found = configurations.listConfigurations("(" + Constants.SERVICE_PID + "=" + site.pid + ")");
+            if (found == null) {
+                throw new IllegalArgumentException("site '" + site.name + "' has no configuration any more");
+            }
+            found[0].update(new Hashtable<>(candidate));
+        } catch (IOException | InvalidSyntaxException e) {
+            throw new IllegalStateException("site '" + site.name + "': the configuration cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** A value as a .cfg file holds it: lists comma-separated. */
+    private static String text(Object value) {
+        if (value instanceof Object[] array) {
+            return Arrays.stream(array).map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        if (value instanceof Collection<?> collection) {
+            return collection.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        return String.valueOf(value);
+    }
+
+    /** Refuses listener ports another site's saved configuration uses on an overlapping address. */
+    private void checkPorts(Site site, SiteSettings settings) throws InvalidConfigurationException {
+        for (Site other : byPid.values()) {
+            SiteSettings theirs = other.savedSettings;
+            if (other == site || theirs == null || !(theirs.bindAddress().equals(settings.bindAddress())
+                    || theirs.bindAddress().isAnyLocalAddress() || settings.bindAddress().isAnyLocalAddress())) {
+                continue;
+            }
+            for (String key : List.of("ftp.port", "ftps.port")) {
+                int port = key.equals("ftp.port") ? settings.ftpPort() : settings.ftpsPort();
+                if (port != 0 && (port == theirs.ftpPort() || port == theirs.ftpsPort())) {
+                    throw new InvalidConfigurationException(key, port + " is already a listener port of site '"
+                            + other.name + "'");
+                }
+            }
+        }
+    }
+
+    private Site existing(String name) {
+        Site site = byName(name);
+        if (site == null) {
+            throw new IllegalArgumentException("no site named '" + name + "'");
+        }
+        return site;
+    }
+
+    /** Without the bookkeeping keys of Config Admin, DS and File Install. */
+    private static Map<String, Object> ownKeys(Map<String, ?> properties) {
+        Map<String, Object> own = new TreeMap<>();
+        properties.forEach((key, value) -> {
+            if (!key.startsWith("service.") && !key.startsWith("felix.fileinstall.") && !key.startsWith("component.")) {
+                own.put(key, value);
+            }
+        });
+        return own;
     }
 
     @Override
