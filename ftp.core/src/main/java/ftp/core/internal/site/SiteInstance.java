@@ -76,6 +76,7 @@ public final class SiteInstance {
     private final ControlHandler handler;
     private final NioSocketAcceptor acceptor;
     private final Optional<String> failure;
+    private final String tlsDescription;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     @Activate
@@ -123,13 +124,14 @@ public final class SiteInstance {
         acceptor.getSessionConfig().setTcpNoDelay(true);
         acceptor.getFilterChain().addLast("codec", new ProtocolCodecFilter(new ControlCodecFactory()));
         acceptor.setHandler(handler);
+        this.tlsDescription = siteTls == null ? "" : siteTls.description();
         this.failure = Optional.ofNullable(tlsFailure != null ? tlsFailure : listen());
         if (failure.isPresent()) {
             stop();
             return;
         }
         LOG.info("Site {} serving {} (root {}, passive ports {}-{}); TLS: {}", name, servedUrls(settings),
-                settings.root(), settings.passive().portLow(), settings.passive().portHigh(), siteTls.description());
+                settings.root(), settings.passive().portLow(), settings.passive().portHigh(), tlsDescription);
     }
 
     /** The URLs clients can use: every local address of the right family when bound to a wildcard. */
@@ -237,6 +239,11 @@ public final class SiteInstance {
         if (failure.isEmpty()) {
             LOG.info("Site {} stopped", settings.name());
         }
+    }
+
+    /** The certificate the site serves, for operators. */
+    public String tlsDescription() {
+        return tlsDescription;
     }
 
     public SiteSettings settings() {

@@ -348,7 +348,8 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
         boolean pending = instance != null && site.savedSettings != null && !site.savedSettings.equals(instance.settings());
         return new SiteStatus(site.name, state, pending,
                 shown == null ? "" : shown.bindAddress().getHostAddress(), shown == null ? 0 : shown.ftpPort(),
-                shown == null ? 0 : shown.ftpsPort(), instance == null ? 0 : instance.sessionCount(), message);
+                shown == null ? 0 : shown.ftpsPort(), instance == null ? 0 : instance.sessionCount(), message,
+                instance == null ? "" : instance.tlsDescription());
     }
 
     private Site byName(String name) {
