@@ -66,9 +66,9 @@ final class ConsolePage {
                 + versions("tls.maxVersion", "Maximum TLS version")
                 + field("tls.cipherSuites", "Allowed cipher suites", "An empty list means secure defaults: the TLS 1.3 suites, "
                         + "then forward-secret AEAD suites for TLS 1.2. Click a suite below to add it; click a chip to remove it.",
-                        "<div id='cipher-chips' class='ftp-chips' aria-live='polite'></div>"
+                        "<div class='ftp-control'><div id='cipher-chips' class='ftp-chips' aria-live='polite'></div>"
                         + "<input type='search' id='cipher-filter' placeholder='Filter the suites of this Java runtime' aria-label='Filter cipher suites'>"
-                        + "<ul id='cipher-list' class='ftp-suites' role='listbox'></ul>")
+                        + "<ul id='cipher-list' class='ftp-suites' role='listbox'></ul></div>")
                 + "<h3>Certificate in use</h3><div id='certificate' class='ftp-certificate'></div>";
         return "<link rel='stylesheet' href='" + root + "/res/ftp.css'>"
                 + "<div id='ftp-console' data-root='" + root + "' data-token='" + token + "'>"
