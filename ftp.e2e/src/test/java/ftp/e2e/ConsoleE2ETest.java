@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -197,6 +198,15 @@ class ConsoleE2ETest {
         assertTrue(driver.findElements(By.cssSelector("ul#cipher-list > li[data-suite]")).stream()
                 .allMatch(li -> !li.isDisplayed() || li.getAttribute("data-suite").contains("AES_128_GCM")),
                 "the filter hides the suites that do not match");
+
+        // state-changing requests without the page's token are refused (no cross-site forgery)
+        for (String headers : List.of("{'Content-Type': 'application/json'}",
+                "{'Content-Type': 'application/json', 'X-FTP-Token': 'forged'}")) {
+            Object status = ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[arguments.length - 1];"
+                    + "fetch(document.getElementById('ftp-console').getAttribute('data-root') + '/site/default/restart',"
+                    + " {method: 'POST', headers: " + headers + ", body: '{}'}).then(function (r) { done(r.status); });");
+            assertEquals(403L, status, headers);
+        }
 
         // an invalid address is refused next to its field, and nothing is saved
         showTab("common");
