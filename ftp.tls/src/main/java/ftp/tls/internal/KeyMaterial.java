@@ -110,7 +110,8 @@ final class KeyMaterial {
             throws KeyMaterialException {
         String algorithm = switch (key.getAlgorithm()) {
             case "RSA" -> "SHA256withRSA";
-            case "EC" -> "SHA256withECDSA";
+            // BouncyCastle, when it is a registered provider (as in Karaf), calls EC keys "ECDSA".
+            case "EC", "ECDSA" -> "SHA256withECDSA";
             case "EdDSA", "Ed25519", "Ed448" -> "EdDSA";
             default -> throw new KeyMaterialException(PRIVATE_KEY, keyFile + ": unsupported key type "
                     + key.getAlgorithm() + " (use RSA, EC or Ed25519)");
