@@ -113,6 +113,25 @@ public final class RawControl implements AutoCloseable {
                 Integer.parseInt(m.group(5)) * 256 + Integer.parseInt(m.group(6)));
     }
 
+    /**
+     * Starts {@code RETR file} in TYPE I on a passive data connection with a tiny receive buffer,
+     * so the transfer stays under way while the test does not read; returns once 150 arrived.
+     */
+    public Socket slowDownload(String file) throws IOException {
+        command("TYPE I");
+        InetSocketAddress data = pasv();
+        send("RETR " + file);
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(4096);
+        socket.connect(data);
+        String opening = reply();
+        if (!opening.startsWith("150")) {
+            socket.close();
+            throw new IOException("not a 150 reply: " + opening);
+        }
+        return socket;
+    }
+
     /** Whether the server closed the connection (reads until EOF or timeout). */
     public boolean closedByServer() {
         try {

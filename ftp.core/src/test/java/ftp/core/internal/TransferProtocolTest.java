@@ -233,13 +233,7 @@ class TransferProtocolTest extends SiteTest {
         site = TestSite.start(dir.resolve("stall"), java.util.Map.of("limits.dataTimeout", 1));
         Files.write(site.home().resolve("big.bin"), new byte[32 * 1024 * 1024]);
         try (RawControl control = new RawControl(site.port()).login()) {
-            control.command("TYPE I");
-            InetSocketAddress data = control.pasv();
-            control.send("RETR big.bin");
-            try (Socket socket = new Socket()) {
-                socket.setReceiveBufferSize(4096);
-                socket.connect(data);
-                assertTrue(control.reply().startsWith("150"));
+            try (Socket socket = control.slowDownload("big.bin")) {
                 String reply = control.reply(); // we never read: the watchdog ends the transfer
                 assertTrue(reply.startsWith("426") && reply.contains("no data moved"), reply);
             }

@@ -3,7 +3,6 @@ package ftp.features.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.util.EnumSet;
@@ -51,13 +50,7 @@ class StatTest extends FeatureTest {
     void duringATransferItReportsProgress() throws Exception {
         Files.write(site.home().resolve("big.bin"), new byte[64 * 1024 * 1024]);
         try (RawControl control = new RawControl(site.port()).login()) {
-            control.command("TYPE I");
-            InetSocketAddress data = control.pasv();
-            control.send("RETR big.bin");
-            try (Socket socket = new Socket()) {
-                socket.setReceiveBufferSize(4096);
-                socket.connect(data);
-                assertTrue(control.reply().startsWith("150"));
+            try (Socket socket = control.slowDownload("big.bin")) {
                 socket.getInputStream().readNBytes(1000);
                 String status = control.command("STAT");
                 assertTrue(status.matches("(?s)211-.* Data connection: transfer in progress, \\d+ bytes transferred\r\n211 End of status\r\n"),
