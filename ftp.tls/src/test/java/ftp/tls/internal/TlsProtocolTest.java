@@ -66,6 +66,34 @@ class TlsProtocolTest {
         tls.site.close();
     }
 
+    /**
+     * Commons Net made to resume (see ReusingFtpsClient) is served with reuse required. TLS 1.2
+     * only: the JSSE client uses each TLS 1.3 ticket once and keeps one per host and port, and the
+     * server sends none on upload connections (DESIGN 6a), so a JSSE client has no ticket left for
+     * the transfer after an upload. OpenSSL and GnuTLS clients (curl, lftp, ftplib) do not have
+     * that limit; ClientMatrixTest runs them under TLS 1.3.
+     */
+    @Test
+    void commonsNetResumingTheControlSessionIsServedWithReuseRequired() throws Exception {
+        TlsSite tls = TlsSite.start(dir, Map.of("tls.maxVersion", "TLSv1.2"));
+        byte[] data = new byte[800_000];
+        new Random(9).nextBytes(data);
+        for (boolean implicit : new boolean[] { false, true }) {
+            FTPSClient client = new ReusingFtpsClient(implicit);
+            client.setTrustManager(TrustManagerUtils.getAcceptAllTrustManager());
+            client.setDefaultTimeout(10_000);
+            loginProtected(client, implicit ? tls.ftpsPort : tls.site.port());
+            String name = implicit ? "implicit.bin" : "explicit.bin";
+            assertTrue(client.storeFile(name, new ByteArrayInputStream(data)), client.getReplyString());
+            ByteArrayOutputStream back = new ByteArrayOutputStream();
+            assertTrue(client.retrieveFile(name, back), client.getReplyString());
+            assertArrayEquals(data, back.toByteArray());
+            assertArrayEquals(data, Files.readAllBytes(tls.site.home().resolve(name)));
+            client.logout();
+        }
+        tls.site.close();
+    }
+
     @Test
     void stockCommonsNetDoesNotResumeAndIsRefusedWhenReuseIsRequired() throws Exception {
         TlsSite tls = TlsSite.start(dir, Map.of());
