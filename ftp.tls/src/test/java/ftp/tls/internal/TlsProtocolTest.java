@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPSClient;
@@ -50,10 +51,16 @@ class TlsProtocolTest {
     @Test
     void explicitAndImplicitTransfersWithoutRequiredReuse() throws Exception {
         TlsSite tls = TlsSite.start(dir, Map.of("tls.requireSessionReuse", false));
-        byte[] data = new byte[1_500_000];
-        new Random(5).nextBytes(data);
+        transferExplicitAndImplicit(tls, TlsProtocolTest::ftps, 1_500_000);
+        tls.site.close();
+    }
+
+    /** Uploads and downloads a random file over FTPES and implicit FTPS and compares the bytes. */
+    static void transferExplicitAndImplicit(TlsSite tls, Function<Boolean, FTPSClient> clients, int size) throws Exception {
+        byte[] data = new byte[size];
+        new Random(size).nextBytes(data);
         for (boolean implicit : new boolean[] { false, true }) {
-            FTPSClient client = ftps(implicit);
+            FTPSClient client = clients.apply(implicit);
             loginProtected(client, implicit ? tls.ftpsPort : tls.site.port());
             String name = implicit ? "implicit.bin" : "explicit.bin";
             assertTrue(client.storeFile(name, new ByteArrayInputStream(data)), client.getReplyString());
@@ -63,7 +70,6 @@ class TlsProtocolTest {
             assertArrayEquals(data, Files.readAllBytes(tls.site.home().resolve(name)));
             client.logout();
         }
-        tls.site.close();
     }
 
     /**
@@ -76,21 +82,12 @@ class TlsProtocolTest {
     @Test
     void commonsNetResumingTheControlSessionIsServedWithReuseRequired() throws Exception {
         TlsSite tls = TlsSite.start(dir, Map.of("tls.maxVersion", "TLSv1.2"));
-        byte[] data = new byte[800_000];
-        new Random(9).nextBytes(data);
-        for (boolean implicit : new boolean[] { false, true }) {
+        transferExplicitAndImplicit(tls, implicit -> {
             FTPSClient client = new ReusingFtpsClient(implicit);
             client.setTrustManager(TrustManagerUtils.getAcceptAllTrustManager());
             client.setDefaultTimeout(10_000);
-            loginProtected(client, implicit ? tls.ftpsPort : tls.site.port());
-            String name = implicit ? "implicit.bin" : "explicit.bin";
-            assertTrue(client.storeFile(name, new ByteArrayInputStream(data)), client.getReplyString());
-            ByteArrayOutputStream back = new ByteArrayOutputStream();
-            assertTrue(client.retrieveFile(name, back), client.getReplyString());
-            assertArrayEquals(data, back.toByteArray());
-            assertArrayEquals(data, Files.readAllBytes(tls.site.home().resolve(name)));
-            client.logout();
-        }
+            return client;
+        }, 800_000);
         tls.site.close();
     }
 
