@@ -1,6 +1,7 @@
 package ftp.core.api;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -24,6 +25,19 @@ public interface FileSystemView {
      *         link), {@code 501} for a malformed argument
      */
     VirtualFile resolve(String argument) throws ReplyException;
+
+    /**
+     * Resolves a path argument that must name something that exists.
+     *
+     * @throws ReplyException {@code 550 <path>: No such file or directory}, or as {@link #resolve}
+     */
+    default VirtualFile existing(String argument) throws ReplyException {
+        VirtualFile file = resolve(argument);
+        if (!Files.exists(file.file())) {
+            throw new ReplyException(550, file.path() + ": No such file or directory");
+        }
+        return file;
+    }
 
     /**
      * The entries of a directory, sorted by name, as listings show them: without the server's

@@ -32,10 +32,7 @@ public final class ChmodSubcommand implements SiteSubcommand {
         }
         int mode = Integer.parseInt(trimmed.substring(0, space), 8);
         session.require(Permission.WRITE);
-        VirtualFile file = session.files().resolve(trimmed.substring(space + 1));
-        if (!Files.exists(file.file())) {
-            throw new ReplyException(550, file.path() + ": No such file or directory");
-        }
+        VirtualFile file = session.files().existing(trimmed.substring(space + 1));
         if (!file.file().getFileSystem().supportedFileAttributeViews().contains("posix")) {
             throw new ReplyException(504, "SITE CHMOD is not supported on this server's file system");
         }

@@ -33,10 +33,7 @@ public final class MfmtCommand implements FtpCommand {
         }
         Instant time = TimeVal.parse(argument.substring(0, space));
         session.require(Permission.WRITE);
-        VirtualFile file = session.files().resolve(argument.substring(space + 1));
-        if (!Files.exists(file.file())) {
-            throw new ReplyException(550, file.path() + ": No such file or directory");
-        }
+        VirtualFile file = session.files().existing(argument.substring(space + 1));
         Files.setLastModifiedTime(file.file(), FileTime.from(time));
         session.reply(213, "Modify=" + TimeVal.format(time) + "; " + file.path());
     }

@@ -1,12 +1,10 @@
 package ftp.features.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 
 import ftp.core.api.Permission;
 import ftp.core.api.Reply;
-import ftp.core.api.ReplyException;
 import ftp.core.api.VirtualFile;
 import org.osgi.service.component.annotations.Component;
 
@@ -28,10 +26,7 @@ public final class MlstCommand implements FtpCommand {
     @Override
     public void execute(FtpRequest request, FtpSession session) throws IOException {
         session.require(Permission.LIST);
-        VirtualFile file = session.files().resolve(request.hasArgument() ? request.argument() : ".");
-        if (!Files.exists(file.file())) {
-            throw new ReplyException(550, file.path() + ": No such file or directory");
-        }
+        VirtualFile file = session.files().existing(request.hasArgument() ? request.argument() : ".");
         session.reply(Reply.block(250, "Listing " + file.path(), List.of(Facts.line(session, file, null, file.path())), "End"));
     }
 

@@ -10,7 +10,6 @@ import ftp.core.api.DataConnections;
 import ftp.core.api.LongListing;
 import ftp.core.api.Permission;
 import ftp.core.api.Reply;
-import ftp.core.api.ReplyException;
 import ftp.core.api.TransferType;
 import ftp.core.api.VirtualFile;
 import org.osgi.service.component.annotations.Component;
@@ -58,10 +57,7 @@ public final class StatCommand implements FtpCommand {
 
     private static Reply listing(FtpSession session, String argument) throws IOException {
         session.require(Permission.LIST);
-        VirtualFile target = session.files().resolve(argument);
-        if (!Files.exists(target.file())) {
-            throw new ReplyException(550, target.path() + ": No such file or directory");
-        }
+        VirtualFile target = session.files().existing(argument);
         List<VirtualFile> entries = Files.isDirectory(target.file()) ? session.files().entries(target) : List.of(target);
         Instant now = Instant.now();
         List<String> lines = new ArrayList<>();

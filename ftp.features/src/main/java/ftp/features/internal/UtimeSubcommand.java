@@ -47,10 +47,7 @@ public final class UtimeSubcommand implements SiteSubcommand {
             throw new ReplyException(501, "SITE UTIME needs YYYYMMDDHHMMSS and a path");
         }
         session.require(Permission.WRITE);
-        VirtualFile file = session.files().resolve(path);
-        if (!Files.exists(file.file())) {
-            throw new ReplyException(550, file.path() + ": No such file or directory");
-        }
+        VirtualFile file = session.files().existing(path);
         Files.getFileAttributeView(file.file(), BasicFileAttributeView.class)
                 .setTimes(FileTime.from(modify), access == null ? null : FileTime.from(access), null);
         session.reply(200, "SITE UTIME command successful");

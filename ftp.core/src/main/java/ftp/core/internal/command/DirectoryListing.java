@@ -13,7 +13,6 @@ import ftp.core.api.DataConnections.Direction;
 import ftp.core.api.FtpSession;
 import ftp.core.api.Permission;
 import ftp.core.api.Reply;
-import ftp.core.api.ReplyException;
 import ftp.core.api.VirtualFile;
 import ftp.core.api.LongListing;
 
@@ -45,10 +44,7 @@ final class DirectoryListing {
     static List<Entry> entries(FtpSession session, String argument) throws IOException {
         session.require(Permission.LIST);
         String path = withoutOptions(argument);
-        VirtualFile target = session.files().resolve(path.isEmpty() ? "." : path);
-        if (!Files.exists(target.file())) {
-            throw new ReplyException(550, target.path() + ": No such file or directory");
-        }
+        VirtualFile target = session.files().existing(path.isEmpty() ? "." : path);
         if (!Files.isDirectory(target.file())) {
             return List.of(new Entry(target.name(), target));
         }
