@@ -1,4 +1,5 @@
-/* The "FTP (E/S)" page: fills the form from the JSON API, checks it, saves all tabs at once. */
+/* The "FTP (E/S)" page: fills the form from the JSON API, checks it, saves the changes of all tabs at once.
+   A save posts only the keys the operator changed (the server merges them); secrets are never filled in. */
 (function () {
   'use strict';
   var page = document.getElementById('ftp-console');
@@ -13,7 +14,7 @@
   var VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
   var IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
   var IPV6 = /^[0-9A-Fa-f:.]+$/;
-  var state = { site: null, configuration: {}, suites: [], features: [], chips: [] };
+  var state = { site: null, configuration: {}, secretsSet: [], suites: [], features: [], chips: [] };
 
   function $(id) { return document.getElementById(id); }
   function request(method, path, body) {
@@ -55,8 +56,7 @@
       var input = document.createElement('input');
       input.type = 'checkbox';
       input.setAttribute('data-feature', feature.key);
-      var value = state.configuration['feature.' + feature.key];
-      input.checked = !(value === false || value === 'false');
+      input.checked = featureOn(state.configuration, feature.key);
       label.appendChild(input);
       label.appendChild(document.createTextNode(' ' + feature.label + (feature.builtIn ? '' : ' (installed command)')));
       var help = document.createElement('div');
@@ -98,19 +98,38 @@
     });
   }
 
-  function fill(configuration) {
+  /* What a field shows for a saved configuration: the form's own representation, for filling and comparing. */
+  function shown(element, configuration) {
+    var key = element.getAttribute('data-key');
+    var value = configuration[key];
+    if (element.type === 'checkbox') { return value === true || value === 'true'; }
+    if (element.tagName === 'SELECT') { return value || DEFAULTS[key]; }
+    if (key === 'pasv.localNetworks') { return list(value).join('\n'); }
+    return value === undefined || value === null ? '' : String(value);
+  }
+  function current(element) {
+    if (element.type === 'checkbox') { return element.checked; }
+    if (element.getAttribute('data-key') === 'pasv.localNetworks') { return list(element.value).join('\n'); }
+    return element.value;
+  }
+  function featureOn(configuration, key) {
+    var value = configuration['feature.' + key];
+    return !(value === false || value === 'false');
+  }
+
+  function fill(configuration, secretsSet) {
     state.configuration = configuration;
+    state.secretsSet = secretsSet || [];
     document.querySelectorAll('[data-key]').forEach(function (element) {
       var key = element.getAttribute('data-key');
-      var value = configuration[key];
-      if (element.type === 'checkbox') {
-        element.checked = value === true || value === 'true';
-      } else if (element.tagName === 'SELECT') {
-        element.value = value || DEFAULTS[key];
-      } else if (key === 'pasv.localNetworks') {
-        element.value = list(value).join('\n');
-      } else if (key !== 'tls.cipherSuites') {
-        element.value = value === undefined ? '' : String(value);
+      if (key === 'tls.cipherSuites') { return; }
+      if (element.getAttribute('data-secret')) {
+        element.value = '';
+        element.placeholder = state.secretsSet.indexOf(key) >= 0 ? '(set \u2013 type a new one to replace it)' : '(not set)';
+      } else if (element.type === 'checkbox') {
+        element.checked = shown(element, configuration);
+      } else {
+        element.value = shown(element, configuration);
         element.placeholder = DEFAULTS[key] || '';
       }
     });
@@ -124,29 +143,34 @@
     return request('GET', '/site/' + encodeURIComponent(name) + '.json').then(function (answer) {
       if (!answer.ok) { message(answer.json.errors._, true); return; }
       state.site = name;
-      fill(answer.json.configuration);
+      fill(answer.json.configuration, answer.json.secretsSet);
       showState(answer.json.status);
     });
   }
 
-  function gather() {
-    var configuration = Object.assign({}, state.configuration);
+  /* The keys the operator changed, with their new values; an emptied field is '' (back to the default). */
+  function changes() {
+    var changed = {};
     document.querySelectorAll('[data-key]').forEach(function (element) {
       var key = element.getAttribute('data-key');
       if (key === 'tls.cipherSuites') { return; }
-      if (element.type === 'checkbox') {
-        configuration[key] = element.checked;
-      } else if (key === 'pasv.localNetworks') {
-        configuration[key] = list(element.value);
-      } else {
-        configuration[key] = element.value;
+      if (element.getAttribute('data-secret')) {
+        if (element.value !== '') { changed[key] = element.value; }
+        return;
+      }
+      var now = current(element);
+      if (now !== shown(element, state.configuration)) {
+        changed[key] = key === 'pasv.localNetworks' ? list(now) : now;
       }
     });
     document.querySelectorAll('[data-feature]').forEach(function (input) {
-      configuration['feature.' + input.getAttribute('data-feature')] = input.checked;
+      var key = input.getAttribute('data-feature');
+      if (input.checked !== featureOn(state.configuration, key)) { changed['feature.' + key] = input.checked; }
     });
-    configuration['tls.cipherSuites'] = state.chips.slice();
-    return configuration;
+    if (state.chips.join(',') !== list(state.configuration['tls.cipherSuites']).join(',')) {
+      changed['tls.cipherSuites'] = state.chips.slice();
+    }
+    return changed;
   }
 
   function errorsOf(c) {
@@ -178,7 +202,7 @@
     if (VERSIONS.indexOf(c['tls.minVersion']) > VERSIONS.indexOf(c['tls.maxVersion'])) {
       errors['tls.minVersion'] = c['tls.minVersion'] + ' is above the maximum version ' + c['tls.maxVersion'];
     }
-    c['tls.cipherSuites'].forEach(function (suite) {
+    list(c['tls.cipherSuites']).forEach(function (suite) {
       if (state.suites.indexOf(suite) < 0) { errors['tls.cipherSuites'] = "'" + suite + "' is not supported by this Java runtime"; }
     });
     return errors;
@@ -193,10 +217,11 @@
   }
 
   function save() {
-    var configuration = gather();
-    var errors = errorsOf(configuration);
+    var changed = changes();
+    var errors = errorsOf(Object.assign({}, state.configuration, changed));
     if (Object.keys(errors).length) { showErrors(errors); return; }
-    request('POST', '/site/' + encodeURIComponent(state.site), { configuration: configuration }).then(function (answer) {
+    if (Object.keys(changed).length === 0) { showErrors({}); message('Nothing changed.'); return; }
+    request('POST', '/site/' + encodeURIComponent(state.site), { configuration: changed }).then(function (answer) {
       if (!answer.ok) { showErrors(answer.json.errors); return; }
       showErrors({});
       message('Saved. It takes effect when the site restarts.');

@@ -2,6 +2,7 @@ package ftp.core.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -25,23 +26,36 @@ public interface SiteAdministration {
 
     /**
      * The saved configuration of a site: its own keys (no {@code service.*} or File Install
-     * bookkeeping), as they were saved.
+     * bookkeeping), as they were saved, without the values of secrets (password-type settings
+     * such as {@code tls.privateKeyPassword}, see {@link #secretsSet}).
      *
      * @throws IllegalArgumentException when no site has that name
      */
     Map<String, Object> configuration(String name);
 
     /**
-     * Saves a site's settings: all of them, keys left out take their defaults. They are validated
-     * as a site start would (and checked for listener ports another site uses); the running site
-     * is not touched and reports "restart pending". A configuration that came from an
-     * {@code etc/*.cfg} file is written into that file, atomically and keeping its comments.
+     * The password-type settings of a site that have a value; their values never leave the
+     * server.
+     *
+     * @throws IllegalArgumentException when no site has that name
+     * @since 1.1
+     */
+    Set<String> secretsSet(String name);
+
+    /**
+     * Saves changes to a site's settings, as a merge: the keys named change, a {@code null} or
+     * empty value returns a key to its default, every key not named stays as it is. Every key
+     * must be a site setting or the {@code feature.<key>} of an installed command. The result is
+     * validated whole before anything is written, as a site start would validate it (and checked
+     * for listener ports another site uses); the running site is not touched and reports "restart
+     * pending". A configuration that came from an {@code etc/*.cfg} file gets only the lines of
+     * the changed keys rewritten there, atomically, keeping comments and the file's mode.
      *
      * @return the site's status after the save
      * @throws IllegalArgumentException when no site has that name, or naming the property that is
-     *         invalid; nothing is saved then
+     *         unknown or invalid ({@code "property: problem"}); nothing is written then
      */
-    SiteStatus save(String name, Map<String, Object> properties);
+    SiteStatus save(String name, Map<String, ?> changes);
 
     /** The open sessions of all sites. */
     List<SessionInfo> sessions();

@@ -84,8 +84,9 @@ final class ConsoleModel {
     }
 
     /**
-     * The posted configuration as properties: arrays become String[] (lists), empty strings are
-     * left out (the default applies).
+     * The posted changes as properties: arrays become String[] (lists); {@code null}, an empty
+     * string or an empty list returns the key to its default (an empty value). Keys not posted
+     * stay as they are: a save is a merge.
      *
      * @throws IllegalArgumentException when the body is not a JSON object of the expected shape
      */
@@ -98,12 +99,12 @@ final class ConsoleModel {
             if (value instanceof Collection<?> list) {
                 String[] items = list.stream().map(String::valueOf).map(String::trim).filter(s -> !s.isEmpty())
                         .toArray(String[]::new);
-                if (items.length > 0) {
-                    properties.put(String.valueOf(key), items);
-                }
+                properties.put(String.valueOf(key), items.length > 0 ? items : "");
             } else if (value instanceof Number number) {
                 properties.put(String.valueOf(key), number.longValue());
-            } else if (value != null && !value.toString().isEmpty()) {
+            } else if (value == null) {
+                properties.put(String.valueOf(key), "");
+            } else {
                 properties.put(String.valueOf(key), value instanceof Boolean ? value : value.toString());
             }
         });

@@ -25,6 +25,12 @@ final class ConsolePage {
         return field(key, label, help, "<input type='text' id='" + id(key) + "' data-key='" + key + "'>");
     }
 
+    /** A secret: never filled from the server; empty keeps the saved value (ftp.js shows whether one is set). */
+    private static String secret(String key, String label, String help) {
+        return field(key, label, help, "<input type='password' autocomplete='new-password' id='" + id(key)
+                + "' data-key='" + key + "' data-secret='true'>");
+    }
+
     private static String area(String key, String label, String help) {
         return field(key, label, help, "<textarea id='" + id(key) + "' data-key='" + key + "' rows='3'></textarea>");
     }
@@ -69,6 +75,12 @@ final class ConsolePage {
                         "<div class='ftp-control'><div id='cipher-chips' class='ftp-chips' aria-live='polite'></div>"
                         + "<input type='search' id='cipher-filter' placeholder='Filter the suites of this Java runtime' aria-label='Filter cipher suites'>"
                         + "<ul id='cipher-list' class='ftp-suites' role='listbox'></ul></div>")
+                + "<h3>Certificate</h3>"
+                + text("tls.certificate", "Certificate file", "PEM certificate chain, leaf first. Empty: a self-signed "
+                        + "certificate generated once for the site.")
+                + text("tls.privateKey", "Private key file", "PEM private key of the certificate.")
+                + secret("tls.privateKeyPassword", "Private key password", "Only for an encrypted key. The saved "
+                        + "password is never shown; leave the field empty to keep it.")
                 + "<h3>Certificate in use</h3><div id='certificate' class='ftp-certificate'></div>";
         return "<link rel='stylesheet' href='" + root + "/res/ftp.css'>"
                 + "<div id='ftp-console' data-root='" + root + "' data-token='" + token + "'>"

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -94,6 +95,7 @@ public final class FtpConsolePlugin extends HttpServlet {
             try {
                 Map<String, Object> site = new LinkedHashMap<>();
                 site.put("configuration", ConsoleModel.configuration(sites.configuration(name)));
+                site.put("secretsSet", List.copyOf(sites.secretsSet(name)));
                 site.put("status", status(name));
                 json(response, 200, site);
             } catch (IllegalArgumentException e) {
@@ -173,7 +175,14 @@ public final class FtpConsolePlugin extends HttpServlet {
         response.getWriter().write(Json.write(body));
     }
 
+    /**
+     * The page carries the token: another site may not frame it (clickjacking) and no cache may
+     * keep it. The console renders plugins inside its own page, not in a frame, so 'self' suffices.
+     */
     private void page(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("X-Frame-Options", "SAMEORIGIN");
+        response.setHeader("Content-Security-Policy", "frame-ancestors 'self'");
+        response.setHeader("Cache-Control", "no-store");
         Object appRoot = request.getAttribute("felix.webconsole.appRoot");
         String root = (appRoot == null ? request.getContextPath() + request.getServletPath() : appRoot.toString()) + "/" + LABEL;
         response.getWriter().write(ConsolePage.render(root, token));

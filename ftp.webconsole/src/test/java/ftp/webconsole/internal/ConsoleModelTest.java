@@ -22,10 +22,13 @@ class ConsoleModelTest {
                 + "\"pasv.localNetworks\": [\"10.0.0.0/8\", \" \", \"fd00::/8\"], \"tls.cipherSuites\": []}}"));
         assertEquals("Hi", properties.get("banner.connect"));
         assertEquals(2121L, properties.get("ftp.port"));
-        assertFalse(properties.containsKey("pasv.externalIp"), "empty means the default");
+        assertEquals("", properties.get("pasv.externalIp"), "empty returns the key to its default");
         assertEquals(Boolean.FALSE, properties.get("feature.hash"));
         assertArrayEquals(new String[] { "10.0.0.0/8", "fd00::/8" }, (String[]) properties.get("pasv.localNetworks"));
-        assertFalse(properties.containsKey("tls.cipherSuites"), "no suites means secure defaults");
+        assertEquals("", properties.get("tls.cipherSuites"), "no suites: back to the secure defaults");
+        assertEquals("", ConsoleModel.properties(Json.parse("{\"configuration\": {\"root\": null}}")).get("root"));
+        assertFalse(ConsoleModel.properties(Json.parse("{\"configuration\": {}}")).containsKey("root"),
+                "a key not posted stays as it is");
         assertThrows(IllegalArgumentException.class, () -> ConsoleModel.properties(Json.parse("{\"x\": 1}")));
     }
 

@@ -1,6 +1,13 @@
 package ftp.core.internal.home;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +30,9 @@ import ftp.core.internal.user.PasswordHasher;
 /**
  * The standalone distribution's home ({@code -Dftp.home}, default {@code ./ftp-home}): on first
  * start in an empty home it writes {@code etc/ftp.site-default.cfg} and a {@code demo} user whose
- * random password is printed once (the user store hashes it on first read); at every start it
- * points File Install at {@code <home>/etc}. Inactive unless {@code ftp.home} is set, so a
+ * random password is printed once (the user store hashes it on first read), and, when the home has
+ * none, the Web Console's login {@code admin} with a random password, stored hashed and printed
+ * once (no default credentials); at every start it points File Install at {@code <home>/etc}. Inactive unless {@code ftp.home} is set, so a
  * Karaf installation keeps its own {@code etc/}.
  */
 @Component(immediate = true, service = {})
@@ -32,6 +40,9 @@ public final class ServerHomeSetup {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerHomeSetup.class);
     private static final String FILE_INSTALL_PID = "org.apache.felix.fileinstall";
+    /** The Felix Web Console's configuration (its OsgiManager's PID). */
+    static final String WEB_CONSOLE_PID = "org.apache.felix.webconsole.internal.servlet.OsgiManager";
+    private static final int WEB_CONSOLE_ITERATIONS = 1000;
 
     @Activate
     public ServerHomeSetup(BundleContext context, @Reference ConfigurationAdmin configurations)
@@ -39,7 +50,7 @@ public final class ServerHomeSetup {
         if (context.getProperty(ServerHome.PROPERTY) == null) {
             return;
         }
-        Path etc = ServerHome.locate(context).resolve("etc");
+        Path etc = ServerHome.etc(ServerHome.locate(context));
         Files.createDirectories(etc);
         if (!contains(etc, "ftp.site-*.cfg")) {
             CfgFile.write(etc.resolve("ftp.site-default.cfg"), """
@@ -61,7 +72,41 @@ public final class ServerHomeSetup {
             // Printed once, on purpose on the console: the file will only hold the hash.
             System.out.println("Created user 'demo' with password '" + password + "' (shown once; stored hashed)");
         }
+        Path console = etc.resolve(WEB_CONSOLE_PID + ".cfg");
+        if (!Files.exists(console)) {
+            String password = new PasswordHasher().randomPassword();
+            CfgFile.write(console, """
+                    # The Felix Web Console's login. The password is stored hashed as the console expects it
+                    # ({sha-256}<salt>-<iterations>-<base64>); to change it, replace the line with a new
+                    # plain password (the console also accepts one), or delete this file and restart for a
+                    # new random one.
+                    """);
+            CfgFile.update(console, Map.of("username", "admin", "password", webConsoleHash(password)));
+            System.out.println("Created Web Console user 'admin' with password '" + password
+                    + "' (shown once; stored hashed)");
+        }
         watch(configurations, etc);
+    }
+
+    /**
+     * The Felix Web Console's salted, iterated hash (its {@code Password} class): SHA-256 applied
+     * 1000 times to the UTF-8 bytes of salt + password, written {@code {sha-256}salt-1000-base64}.
+     */
+    static String webConsoleHash(String password) {
+        byte[] salt = new byte[8];
+        new SecureRandom().nextBytes(salt);
+        String saltHex = HexFormat.of().formatHex(salt);
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] bytes = (saltHex + password).getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < WEB_CONSOLE_ITERATIONS; i++) {
+                digest.reset();
+                bytes = digest.digest(bytes);
+            }
+            return "{sha-256}" + saltHex + "-" + WEB_CONSOLE_ITERATIONS + "-" + Base64.getEncoder().encodeToString(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
     }
 
     /** Points File Install at the home's etc/ through its factory configuration. */
@@ -78,7 +123,6 @@ public final class ServerHomeSetup {
         properties.put("felix.fileinstall.filter", ".*\\.cfg");
         properties.put("felix.fileinstall.poll", "1000");
         properties.put("felix.fileinstall.noInitialDelay", "true");
-        properties.put("felix.fileinstall.enableConfigSave", "true");
         configurations.createFactoryConfiguration(FILE_INSTALL_PID, "?").update(properties);
     }
 

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.Constants;
@@ -57,6 +59,17 @@ public final class CommandRegistry {
         if (registered.remove(command) != null) {
             rebuild();
         }
+    }
+
+    /** The feature keys of the commands registered now (their sites' {@code feature.<key>} toggles). */
+    public Set<String> features() {
+        Set<String> features = new TreeSet<>();
+        registered.values().forEach(entry -> {
+            if (!entry.feature().isEmpty()) {
+                features.add(entry.feature());
+            }
+        });
+        return features;
     }
 
     /** The command answering {@code verb}, if one is registered. */

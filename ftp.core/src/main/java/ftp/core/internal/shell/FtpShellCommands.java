@@ -1,10 +1,11 @@
 package ftp.core.internal.shell;
 
 import java.io.IOException;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.TreeMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -75,11 +76,13 @@ public final class FtpShellCommands {
         return out.toString();
     }
 
-    /** A site's saved configuration, one {@code key = value} a line. */
+    /** A site's saved configuration, one {@code key = value} a line; secrets show only that they are set. */
     public String config(String site) {
         try {
             StringBuilder out = new StringBuilder();
-            sites.configuration(site).forEach((key, value) -> out.append(key).append(" = ")
+            Map<String, Object> shown = new TreeMap<>(sites.configuration(site));
+            sites.secretsSet(site).forEach(key -> shown.put(key, "(set; not shown)"));
+            shown.forEach((key, value) -> out.append(key).append(" = ")
                     .append(value instanceof Object[] array ? String.join(", ", java.util.Arrays.stream(array)
                             .map(String::valueOf).toList()) : value)
                     .append(System.lineSeparator()));
@@ -90,26 +93,25 @@ public final class FtpShellCommands {
     }
 
     /**
-     * Changes settings of a site ({@code key=value}; an empty value returns the key to its
-     * default). Validated like a site start; takes effect with {@code ftp:restart}.
+     * Changes settings of a site: {@code ftp:set <site> key=value…}, at least one; an empty value
+     * ({@code key=}) returns the key to its default, keys not named stay. Validated like a site
+     * start before anything is written; takes effect with {@code ftp:restart}.
      */
     public String set(String site, String... assignments) {
-        try {
-            Map<String, Object> properties = new HashMap<>(sites.configuration(site));
-            for (String assignment : assignments) {
-                int equals = assignment.indexOf('=');
-                if (equals <= 0) {
-                    return "Not saved: '" + assignment + "' is not key=value";
-                }
-                String key = assignment.substring(0, equals).trim();
-                String value = assignment.substring(equals + 1).trim();
-                if (value.isEmpty()) {
-                    properties.remove(key);
-                } else {
-                    properties.put(key, value);
-                }
+        if (assignments.length == 0) {
+            return "Not saved: nothing to change. Usage: ftp:set <site> key=value [key=value ...] "
+                    + "(key= returns a key to its default)";
+        }
+        Map<String, Object> changes = new LinkedHashMap<>();
+        for (String assignment : assignments) {
+            int equals = assignment.indexOf('=');
+            if (equals <= 0) {
+                return "Not saved: '" + assignment + "' is not key=value";
             }
-            SiteStatus status = sites.save(site, properties);
+            changes.put(assignment.substring(0, equals).trim(), assignment.substring(equals + 1).trim());
+        }
+        try {
+            SiteStatus status = sites.save(site, changes);
             return "Saved" + (status.restartPending() ? "; restart pending: ftp:restart " + site : "; nothing to restart");
         } catch (IllegalArgumentException | IllegalStateException e) {
             return "Not saved: " + e.getMessage();

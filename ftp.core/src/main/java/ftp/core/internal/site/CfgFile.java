@@ -1,30 +1,59 @@
 package ftp.core.internal.site;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.felix.utils.properties.ConfigurationHandler;
+import org.apache.felix.utils.properties.Properties;
+import org.apache.felix.utils.properties.TypedProperties;
+
 /**
- * An operator's {@code .cfg} file in {@code etc/}, written only through a temporary file and an
- * atomic move: File Install, which watches the directory, sees the old file or the new one,
- * never a half-written one. (File Install's own save is not atomic; its watcher once read a file
- * mid-write and the configuration lost keys: STACK.md's pitfall.)
+ * An operator's {@code .cfg} file in {@code etc/}: the one writer of everything this project puts
+ * there (console, JSON API, {@code ftp:set}, {@code ftp:passwd}, the hashed-password write-back).
+ *
+ * <p>What File Install (and Karaf's) reads back is exactly what was meant. The file is read with
+ * File Install's own parser (Felix utils {@link Properties.PropertiesReader} and
+ * {@link TypedProperties}); only the lines of the keys that change are replaced, so comments,
+ * blank lines, order and continuation lines of every other key stay byte for byte. A value is
+ * escaped for both layers File Install applies: the properties syntax (line breaks, {@code \},
+ * leading blanks, anything outside printable Latin-1 as {@code \}{@code uXXXX}) and its variable
+ * interpolation ({@code ${…}} stays literal). Before the file is replaced, the new text is parsed
+ * again the way File Install parses it and must yield the old values with exactly the changes
+ * applied; otherwise nothing is written. The new text goes to a temporary file with the old one's
+ * mode, owner and group, is forced to disk and moved over the file atomically: File Install's
+ * watcher sees the old file or the new one, never a half-written one. A change that changes no
+ * value writes nothing.
  */
 public final class CfgFile {
 
-    /** A {@code key = value} (or {@code key: value}) line; comments and continuations do not match. */
-    private static final Pattern PROPERTY = Pattern.compile("\\s*([^#!\\s=:][^\\s=:]*)\\s*[=:].*");
+    /** What a key may be: no separators, blanks, comment marks, escapes or control characters. */
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    /** File Install's test for a typed value (Felix utils PropertiesReader.nextProperty). */
+    private static final Pattern TYPED = Pattern.compile(
+            "\\s*[TILFDXSCBilfdxscb]?(\\[[\\S\\s]*\\]|\\([\\S\\s]*\\)|\\{[\\S\\s]*\\}|\"[\\S\\s]*\")\\s*");
+    /** Felix utils' interpolation turns every {@code $__} into {@code $}, whatever the escaping. */
+    private static final String INTERPOLATION_MARKER = "$__";
+    /** Stands for every variable when a written file is checked: any interpolation shows. */
+    private static final String SUBSTITUTED = "\u0000substituted\u0000";
 
     private CfgFile() {
     }
@@ -38,52 +67,88 @@ public final class CfgFile {
         return Optional.of(location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location));
     }
 
-    /** Sets one property, keeping every other line (comments, order) as the operator wrote it. */
-    public static void setProperty(Path file, String key, String value) throws IOException {
-        Map<String, String> one = new LinkedHashMap<>();
-        one.put(key, value);
-        update(file, one, Set.of());
+    /** Refuses a key that could not be written as one plain property name. */
+    public static void checkKey(String key) {
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("'" + printable(key) + "' is not a property name (letters, digits, "
+                    + "'.', '_' and '-', starting with a letter or digit)");
+        }
     }
 
     /**
-     * Sets properties and removes others, keeping comments, order and every other line as the
-     * operator wrote them; new keys are appended. Values are escaped for a properties file (a
-     * line break in a banner becomes {@code \\n}).
+     * Applies changes to the file: a key mapped to a value is set (replacing its lines where it
+     * stands, or appended), a key mapped to {@code null} is removed.
+     *
+     * @return whether the file was written (false when no value changed)
+     * @throws IllegalArgumentException naming the key whose name or value cannot be stored
+     * @throws IOException when the file cannot be read or replaced; it is then unchanged
      */
-    public static void update(Path file, Map<String, String> set, Set<String> remove) throws IOException {
-        List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.ISO_8859_1));
-        Map<String, String> pending = new LinkedHashMap<>(set);
-        List<String> result = new ArrayList<>();
-        for (String line : lines) {
-            Matcher property = PROPERTY.matcher(line);
-            String key = property.matches() ? property.group(1) : null;
-            if (key != null && remove.contains(key)) {
-                continue;
+    public static boolean update(Path file, Map<String, String> changes) throws IOException {
+        changes.keySet().forEach(CfgFile::checkKey);
+        changes.forEach((key, value) -> {
+            if (value != null && value.contains(INTERPOLATION_MARKER)) {
+                throw new IllegalArgumentException(key + ": '" + INTERPOLATION_MARKER
+                        + "' cannot be stored in a .cfg file (File Install reads it as '$')");
             }
-            if (key != null && pending.containsKey(key)) {
-                result.add(key + " = " + escape(pending.remove(key)));
-            } else {
-                result.add(line);
+        });
+        String old = Files.readString(file, StandardCharsets.ISO_8859_1);
+        Layout layout = Layout.of(old);
+        Map<String, Object> before = parse(old);
+        Map<String, Object> expected = new HashMap<>(before);
+        Map<String, String> effective = new LinkedHashMap<>();
+        changes.forEach((key, value) -> {
+            if (value == null ? before.containsKey(key) : !value.equals(before.get(key))) {
+                effective.put(key, value);
+                if (value == null) {
+                    expected.remove(key);
+                } else {
+                    expected.put(key, value);
+                }
             }
+        });
+        if (effective.isEmpty()) {
+            return false;
         }
-        pending.forEach((key, value) -> result.add(key + " = " + escape(value)));
-        write(file, String.join("\n", result) + "\n");
+        String text = layout.with(effective);
+        Map<String, Object> after = parse(text);
+        if (!after.equals(expected)) {
+            throw new IllegalArgumentException("the values cannot be written so that File Install reads them back "
+                    + "unchanged: " + difference(expected, after));
+        }
+        replace(file, text);
+        return true;
     }
 
-    /** Escapes a value as java.util.Properties (and File Install) read it back. */
-    static String escape(String value) {
+    /** Writes a new file (or replaces one) with the given text: complete or not at all. */
+    public static void write(Path file, String content) throws IOException {
+        replace(file, content);
+    }
+
+    /** The values File Install delivers for this text, every {@code ${…}} standing for {@link #SUBSTITUTED}. */
+    static Map<String, Object> parse(String text) throws IOException {
+        TypedProperties properties = new TypedProperties((name, key, value) -> SUBSTITUTED);
+        properties.load(new StringReader(text));
+        return new HashMap<>(properties);
+    }
+
+    /** A value as a raw {@code .cfg} line holds it, in the file's flavour (typed or plain). */
+    static String escape(String value, boolean typed) throws IOException {
+        if (typed) {
+            return interpolationEscape(ConfigurationHandler.write(value));
+        }
+        String text = interpolationEscape(value);
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             switch (c) {
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
+                case '\f' -> out.append("\\f");
+                case ' ' -> out.append(i == 0 ? "\\ " : " ");
                 default -> {
-                    if (i == 0 && c == ' ') {
-                        out.append("\\ ");
-                    } else if (c < 0x20 || c > 0xff) {
+                    if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c > 0xff) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
@@ -91,17 +156,121 @@ public final class CfgFile {
                 }
             }
         }
+        // A file whose values all look typed is read as a typed file: never let ours look typed.
+        if (TYPED.matcher(out).matches()) {
+            out.replace(0, 1, String.format("\\u%04x", (int) out.charAt(0)));
+        }
         return out.toString();
     }
 
-    /** Writes the whole file: complete or not at all. The temporary name does not end in .cfg. */
-    public static void write(Path file, String content) throws IOException {
+    /**
+     * Escapes for Felix utils' interpolation, which runs on every value: it expands {@code ${…}}
+     * and then drops a backslash before a backslash or a brace.
+     */
+    private static String interpolationEscape(String value) {
+        return value.replace("\\", "\\\\").replace("${", "$\\{");
+    }
+
+    private static String difference(Map<String, Object> expected, Map<String, Object> actual) {
+        List<String> keys = new ArrayList<>();
+        expected.forEach((key, value) -> {
+            if (!Objects.deepEquals(value, actual.get(key))) {
+                keys.add(key);
+            }
+        });
+        actual.keySet().stream().filter(key -> !expected.containsKey(key)).forEach(keys::add);
+        return String.join(", ", keys);
+    }
+
+    /** Replaces the file atomically, keeping its mode, owner and group; durable before the move. */
+    private static void replace(Path file, String content) throws IOException {
         Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
         try {
-            Files.writeString(temp, content, StandardCharsets.ISO_8859_1);
+            PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+            if (view != null && Files.exists(file)) {
+                PosixFileAttributes old = Files.readAttributes(file, PosixFileAttributes.class);
+                view.setPermissions(old.permissions());
+                if (!old.owner().equals(Files.getOwner(temp))) {
+                    view.setOwner(old.owner());
+                }
+                GroupPrincipal group = old.group();
+                if (!group.equals(view.readAttributes().group())) {
+                    view.setGroup(group);
+                }
+            }
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer bytes = StandardCharsets.ISO_8859_1.encode(content);
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(true);
+            }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    private static String printable(String text) {
+        return text == null ? "null" : text.codePoints().mapToObj(c -> c < 0x20 || c == 0x7f
+                ? String.format("\\u%04x", c) : Character.toString(c)).reduce("", String::concat);
+    }
+
+    /** The file's lines and where each property's lines are, as File Install's reader sees them. */
+    private record Layout(List<String> lines, Map<String, int[]> ranges, boolean typed, String separator) {
+
+        static Layout of(String text) throws IOException {
+            String separator = text.contains("\r\n") ? "\r\n" : "\n";
+            List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
+            if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+                lines.remove(lines.size() - 1);
+            }
+            Map<String, int[]> ranges = new LinkedHashMap<>();
+            boolean typed = true;
+            boolean any = false;
+            try (Properties.PropertiesReader reader = new Properties.PropertiesReader(new StringReader(text), true)) {
+                while (reader.nextProperty()) {
+                    any = true;
+                    int end = reader.getLineNumber();
+                    ranges.remove(reader.getPropertyName());
+                    ranges.put(reader.getPropertyName(), new int[] { end - reader.getValueLines().size(), end });
+                    typed &= TYPED.matcher(reader.getPropertyValue()).matches() && reader.getPropertyValue().length() >= 2;
+                }
+            }
+            return new Layout(lines, ranges, any && typed, separator);
+        }
+
+        /** The text with the changes applied: replaced where the key was, appended when new. */
+        String with(Map<String, String> changes) throws IOException {
+            String[] replacement = new String[lines.size()];
+            boolean[] dropped = new boolean[lines.size()];
+            List<String> appended = new ArrayList<>();
+            for (Map.Entry<String, String> change : changes.entrySet()) {
+                String line = change.getValue() == null ? null
+                        : change.getKey() + " = " + escape(change.getValue(), typed);
+                int[] range = ranges.get(change.getKey());
+                if (range == null) {
+                    if (line != null) {
+                        appended.add(line);
+                    }
+                    continue;
+                }
+                for (int i = range[0]; i < range[1]; i++) {
+                    dropped[i] = true;
+                }
+                replacement[range[0]] = line;
+            }
+            List<String> result = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                if (replacement[i] != null) {
+                    result.add(replacement[i]);
+                } else if (!dropped[i]) {
+                    result.add(lines.get(i));
+                }
+            }
+            result.addAll(appended);
+            return result.isEmpty() ? "" : String.join(separator, result) + separator;
         }
     }
 }

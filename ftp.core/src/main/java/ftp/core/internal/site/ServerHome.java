@@ -16,6 +16,16 @@ public final class ServerHome {
     private ServerHome() {
     }
 
+    /** Where generated TLS keys live ({@code <home>/data/tls/<site>}): never inside a site's root. */
+    public static Path keys(Path home) {
+        return home.resolve("data/tls");
+    }
+
+    /** The operator's configuration files ({@code <home>/etc}): never inside a site's root. */
+    public static Path etc(Path home) {
+        return home.resolve("etc");
+    }
+
     public static Path locate(BundleContext context) {
         for (String key : new String[] { PROPERTY, "karaf.base" }) {
             String value = context.getProperty(key);

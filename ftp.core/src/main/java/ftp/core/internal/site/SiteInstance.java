@@ -84,7 +84,7 @@ public final class SiteInstance {
             Map<String, Object> properties) throws InvalidConfigurationException {
         this(SiteSettingsParser.parse(String.valueOf(properties.get("name")), properties, ServerHome.locate(context)),
                 commands, settings -> tlsPolicy.site(settings,
-                        ServerHome.locate(context).resolve("data/tls").resolve(settings.name())));
+                        ServerHome.keys(ServerHome.locate(context)).resolve(settings.name())));
     }
 
     /** How a site gets its TLS: from the policy service, or from a test. */

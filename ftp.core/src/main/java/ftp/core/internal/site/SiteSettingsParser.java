@@ -45,9 +45,9 @@ public final class SiteSettingsParser {
     /** Known TLS protocol names, oldest first. */
     static final List<String> TLS_VERSIONS = List.of("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** A plain name: never '.', '..' or hidden, so data/sites/<name> is a directory of its own. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern PORT_RANGE = Pattern.compile("\\s*(\\d{1,5})\\s*(?:-\\s*(\\d{1,5})\\s*)?");
-    private static final String FEATURE_PREFIX = "feature.";
 
     private SiteSettingsParser() {
     }
@@ -85,11 +85,21 @@ public final class SiteSettingsParser {
 
     private static Path root(ConfigValues values, String name, Path serverHome) throws InvalidConfigurationException {
         String root = values.string("root", "data/sites/" + name);
+        Path path;
         try {
-            return serverHome.resolve(root).toAbsolutePath().normalize();
+            path = serverHome.resolve(root).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
             throw new InvalidConfigurationException("root", "'" + root + "' is not a path: " + e.getReason());
         }
+        // Clients could read (or overwrite) the server's private keys or its password hashes.
+        for (Path secret : List.of(ServerHome.keys(serverHome), ServerHome.etc(serverHome))) {
+            Path normal = secret.toAbsolutePath().normalize();
+            if (normal.startsWith(path)) {
+                throw new InvalidConfigurationException("root", "'" + root + "' contains " + normal
+                        + ", which holds the server's keys or configuration");
+            }
+        }
+        return path;
     }
 
     private static SiteSettings.Passive passive(ConfigValues values, int ftpPort, int ftpsPort)
@@ -139,8 +149,8 @@ public final class SiteSettingsParser {
     private static Set<String> disabledFeatures(ConfigValues values) throws InvalidConfigurationException {
         Set<String> disabled = new TreeSet<>();
         for (String key : values.raw().keySet()) {
-            if (key.startsWith(FEATURE_PREFIX) && key.length() > FEATURE_PREFIX.length() && !values.bool(key, true)) {
-                disabled.add(key.substring(FEATURE_PREFIX.length()));
+            if (key.startsWith(SiteSchema.FEATURE_PREFIX) && key.length() > SiteSchema.FEATURE_PREFIX.length() && !values.bool(key, true)) {
+                disabled.add(key.substring(SiteSchema.FEATURE_PREFIX.length()));
             }
         }
         return disabled;

@@ -9,9 +9,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Dictionary;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Hashtable;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +40,7 @@ import ftp.core.api.SessionInfo;
 import ftp.core.api.SiteAdministration;
 import ftp.core.api.SiteSettings;
 import ftp.core.api.SiteStatus;
+import ftp.core.internal.protocol.CommandRegistry;
 
 /**
  * Tracks the {@code ftp.site} factory configurations and runs one {@link SiteInstance} per site.
@@ -64,6 +63,7 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
 
     private final ComponentFactory<SiteInstance> factory;
     private final ConfigurationAdmin configurations;
+    private final CommandRegistry commands;
     private final BundleContext context;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Site> byPid = new HashMap<>();
@@ -91,10 +91,11 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
     @Activate
     public SiteSupervisor(BundleContext context,
             @Reference(target = "(component.factory=" + SiteInstance.FACTORY + ")") ComponentFactory<SiteInstance> factory,
-            @Reference ConfigurationAdmin configurations) {
+            @Reference ConfigurationAdmin configurations, @Reference CommandRegistry commands) {
         this.context = context;
         this.factory = factory;
         this.configurations = configurations;
+        this.commands = commands;
     }
 
     @Override
@@ -118,6 +119,7 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
                 site.savedSettings = SiteSettingsParser.parse(name, saved, ServerHome.locate(context));
                 site.name = name;
                 site.refusal = "";
+                warnUnknown(name, saved);
             } catch (InvalidConfigurationException e) {
                 site.savedSettings = null;
                 site.refusal = e.getMessage();
@@ -224,63 +226,128 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
     public Map<String, Object> configuration(String name) {
         lock.lock();
         try {
-            return ownKeys(existing(name).saved);
+            Map<String, Object> shown = ownKeys(existing(name).saved);
+            shown.keySet().removeIf(SiteSchema::isSecret);
+            return Collections.unmodifiableMap(shown);
         } finally {
             lock.unlock();
         }
     }
 
     @Override
-    public SiteStatus save(String name, Map<String, Object> properties) {
+    public Set<String> secretsSet(String name) {
+        lock.lock();
+        try {
+            Map<String, Object> saved = existing(name).saved;
+            return SiteSchema.secrets().stream().filter(key -> !text(saved.get(key)).isBlank())
+                    .collect(Collectors.toCollection(java.util.TreeSet::new));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A merge: the keys named change, a {@code null} or empty value returns a key to its default,
+     * every other key stays. The result is validated whole (keys, the site start's rules, the
+     * other sites' ports) before anything is written.
+     */
+    @Override
+    public SiteStatus save(String name, Map<String, ?> changes) {
         lock.lock();
         try {
             Site site = existing(name);
-            Map<String, Object> candidate = ownKeys(properties);
+            Map<String, Object> candidate = ownKeys(site.saved);
+            Map<String, String> texts = new TreeMap<>();
             SiteSettings settings;
             try {
+                for (Map.Entry<String, ?> change : changes.entrySet()) {
+                    String key = change.getKey();
+                    try {
+                        CfgFile.checkKey(key);
+                    } catch (IllegalArgumentException e) {
+                        throw new InvalidConfigurationException("_", e.getMessage());
+                    }
+                    SiteSchema.checkKnown(key, commands.features());
+                    String value = text(change.getValue());
+                    if ("name".equals(key)) {
+                        if (value.equals(name)) {
+                            continue;
+                        }
+                        throw new InvalidConfigurationException("name", "a site keeps its name ('" + name
+                                + "'); to rename it, rename its configuration file");
+                    }
+                    texts.put(key, value.isBlank() ? null : value);
+                    if (value.isBlank()) {
+                        candidate.remove(key);
+                    } else {
+                        candidate.put(key, value);
+                    }
+                }
                 settings = SiteSettingsParser.parse(name, candidate, ServerHome.locate(context));
                 checkPorts(site, settings);
             } catch (InvalidConfigurationException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
-            persist(site, candidate);
-            Map<String, Object> saved = new HashMap<>(site.saved);
-            saved.keySet().retainAll(Set.of("felix.fileinstall.filename"));
-            saved.putAll(candidate);
+            persist(site, texts, candidate);
+            Map<String, Object> saved = new HashMap<>(candidate);
+            site.saved.forEach((key, value) -> {
+                if (key.startsWith("felix.fileinstall.")) {
+                    saved.put(key, value);
+                }
+            });
             site.saved = Collections.unmodifiableMap(saved);
             site.savedSettings = settings;
             site.refusal = "";
-            LOG.info("Site {}: configuration saved; it takes effect when the site is restarted", name);
+            LOG.info("Site {}: configuration saved ({}); it takes effect when the site is restarted", name,
+                    String.join(", ", texts.keySet()));
             return status(site);
         } finally {
             lock.unlock();
         }
     }
 
-    /** Writes the operator's .cfg file when there is one, else updates Config Admin. */
-    private void persist(Site site, Map<String, Object> candidate) {
+    /**
+     * Writes the changes into the operator's .cfg file when there is one (only the lines of the
+     * keys whose value changes), else gives Config Admin the whole merged configuration.
+     */
+    private void persist(Site site, Map<String, String> changes, Map<String, Object> merged) {
         try {
             Optional<Path> file = CfgFile.of(new ConfigValues(site.saved));
             if (file.isPresent()) {
-                Map<String, String> set = new LinkedHashMap<>();
-                candidate.forEach((key, value) -> set.put(key, text(value)));
-                Set<String> remove = new HashSet<>(ownKeys(site.saved).keySet());
-                remove.removeAll(candidate.keySet());
-                CfgFile.update(file.get(), set, remove);
+                CfgFile.update(file.get(), changes);
                 return;
             }
             Configuration[] found = configurations.listConfigurations("(" + Constants.SERVICE_PID + "=" + site.pid + ")");
             if (found == null) {
                 throw new IllegalArgumentException("site '" + site.name + "' has no configuration any more");
             }
-            found[0].update(new Hashtable<>(candidate));
+            found[0].update(new Hashtable<>(merged));
         } catch (IOException | InvalidSyntaxException e) {
             throw new IllegalStateException("site '" + site.name + "': the configuration cannot be written: " + e.getMessage(), e);
         }
     }
 
-    /** A value as a .cfg file holds it: lists comma-separated. */
+    /** Names the keys of a configuration read from a file or Config Admin that no setting knows. */
+    private void warnUnknown(String name, Map<String, Object> saved) {
+        List<String> unknown = new ArrayList<>();
+        for (String key : ownKeys(saved).keySet()) {
+            try {
+                SiteSchema.checkKnown(key, commands.features());
+            } catch (InvalidConfigurationException e) {
+                unknown.add(key);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            LOG.warn("Site {}: ignoring unknown setting(s) {} (a typo, or the command of that feature is not installed)",
+                    name, unknown);
+        }
+    }
+
+    /** A value as a .cfg file holds it: lists comma-separated; {@code null} is empty. */
     private static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
         if (value instanceof Object[] array) {
             return Arrays.stream(array).map(String::valueOf).collect(Collectors.joining(", "));
         }

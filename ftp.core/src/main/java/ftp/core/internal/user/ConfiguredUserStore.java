@@ -159,7 +159,7 @@ public final class ConfiguredUserStore implements ManagedServiceFactory, UserSto
             Map<String, Object> properties = ConfigValues.toMap(found[0].getProperties());
             Optional<Path> file = CfgFile.of(new ConfigValues(properties));
             if (file.isPresent()) {
-                CfgFile.setProperty(file.get(), key, value);
+                CfgFile.update(file.get(), Map.of(key, value));
             } else {
                 Hashtable<String, Object> updated = new Hashtable<>(properties);
                 updated.put(key, value);

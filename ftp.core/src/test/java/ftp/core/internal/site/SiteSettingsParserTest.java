@@ -210,6 +210,24 @@ class SiteSettingsParserTest {
                 () -> SiteSettingsParser.parse(null, Map.of(), HOME)).property());
     }
 
+    /** Issue 8, item 7: a site named ".." was rooted at data/, which holds every site's private key. */
+    @Test
+    void aSiteNameIsAPlainName() {
+        for (String name : List.of(".", "..", ".hidden", "-dash")) {
+            assertEquals("name", assertThrows(InvalidConfigurationException.class,
+                    () -> SiteSettingsParser.parse(name, Map.of(), HOME), name).property());
+        }
+    }
+
+    @Test
+    void noRootContainsTheGeneratedKeysOrTheConfiguration() throws Exception {
+        for (String root : List.of("/", HOME.toString(), "data", "data/tls", ".", "etc", "data/sites/..")) {
+            assertInvalid("root", Map.of("root", root));
+        }
+        assertEquals(HOME.resolve("data/tls-not"), SiteSettingsParser.parse("main", Map.of("root", "data/tls-not"), HOME).root());
+        assertEquals(HOME.resolve("data/sites/main"), SiteSettingsParser.parse("main", Map.of(), HOME).root());
+    }
+
     @Test
     void thirdPartyFeatureToggle() throws Exception {
         SiteSettings s = SiteSettingsParser.parse("main",

@@ -91,7 +91,9 @@ class SiteSupervisorTest {
                 });
         ConfigurationAdmin admin = (ConfigurationAdmin) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] { ConfigurationAdmin.class }, (p, m, a) -> new Configuration[] { configuration });
-        return new SiteSupervisor(context, factory, admin);
+        CommandRegistry commands = new CommandRegistry();
+        commands.addCommand((request, session) -> { }, Map.of("ftp.command", "XCRC", "ftp.feature", "xcrc"));
+        return new SiteSupervisor(context, factory, admin, commands);
     }
 
     @AfterEach
@@ -104,20 +106,25 @@ class SiteSupervisorTest {
                 "root", dir.resolve("root").toString()));
     }
 
+    /** A site read from an operator's file, as File Install delivers it. */
+    Path fileSite(String name, int port, String content) throws Exception {
+        Path file = Files.writeString(dir.resolve("ftp.site-" + name + ".cfg"), content);
+        Map<String, Object> properties = new HashMap<>(CfgFileTest.asFileInstallReadsIt(file));
+        properties.put("felix.fileinstall.filename", file.toUri().toString());
+        supervisor.updated("ftp.site~" + name, new Hashtable<>(properties));
+        return file;
+    }
+
     @Test
     void aFileBackedSiteIsSavedIntoItsFileAndWaitsForTheRestart() throws Exception {
         supervisor = supervisor();
         int port = freePort();
-        Path file = Files.writeString(dir.resolve("ftp.site-a.cfg"), "# operator's note\nftp.port = " + port + "\n");
-        Map<String, Object> properties = site(port);
-        properties.put("felix.fileinstall.filename", file.toUri().toString());
-        supervisor.updated("ftp.site~a", new Hashtable<>(properties));
+        Path file = fileSite("a", port, "# operator's note\nbind.address = 127.0.0.1\nftp.port = " + port
+                + "\nftps.port = 0\nroot = " + dir.resolve("root") + "\n");
         assertEquals(SiteStatus.State.RUNNING, supervisor.sites().get(0).state());
+        assertTrue(!supervisor.configuration("a").containsKey("felix.fileinstall.filename"), "bookkeeping keys are not configuration");
 
-        Map<String, Object> changed = new HashMap<>(supervisor.configuration("a"));
-        assertTrue(!changed.containsKey("felix.fileinstall.filename"), "bookkeeping keys are not configuration");
-        changed.put("banner.connect", "new\nbanner");
-        SiteStatus status = supervisor.save("a", changed);
+        SiteStatus status = supervisor.save("a", Map.of("banner.connect", "new\nbanner"));
         assertTrue(status.restartPending());
         List<String> lines = Files.readAllLines(file);
         assertEquals("# operator's note", lines.get(0));
@@ -125,11 +132,96 @@ class SiteSupervisorTest {
         assertTrue(adminUpdates.isEmpty(), "File Install delivers the file; Config Admin is not written");
 
         byte[] before = Files.readAllBytes(file);
-        changed.put("pasv.ports", "9-1");
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> supervisor.save("a", changed));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> supervisor.save("a", Map.of("pasv.ports", "9-1")));
         assertTrue(refused.getMessage().startsWith("pasv.ports: "), refused.getMessage());
         assertArrayEquals(before, Files.readAllBytes(file));
         assertThrows(IllegalArgumentException.class, () -> supervisor.save("nosuch", Map.of()));
+    }
+
+    /** Issue 8, item 3: a one-key save was a replacement and reset every other setting. */
+    @Test
+    void aSaveIsAMergeAndAnEmptyValueReturnsAKeyToItsDefault() throws Exception {
+        supervisor = supervisor();
+        int port = freePort();
+        Path file = fileSite("m", port, "bind.address = 127.0.0.1\nftp.port = " + port + "\nftps.port = 0\nroot = "
+                + dir.resolve("root") + "\nbanner.login = Hi\nfeature.port = false\n");
+        supervisor.save("m", Map.of("banner.connect", "x"));
+        Map<String, Object> read = CfgFileTest.asFileInstallReadsIt(file);
+        assertEquals("127.0.0.1", read.get("bind.address"));
+        assertEquals(String.valueOf(port), read.get("ftp.port"));
+        assertEquals("false", read.get("feature.port"));
+        assertEquals("x", read.get("banner.connect"));
+        assertEquals("127.0.0.1", supervisor.sites().get(0).bindAddress());
+
+        Map<String, Object> reset = new HashMap<>();
+        reset.put("banner.login", null);
+        reset.put("feature.port", "");
+        supervisor.save("m", reset);
+        read = CfgFileTest.asFileInstallReadsIt(file);
+        assertTrue(!read.containsKey("banner.login") && !read.containsKey("feature.port"), read.toString());
+        assertEquals("x", supervisor.configuration("m").get("banner.connect"));
+        assertTrue(!supervisor.configuration("m").containsKey("banner.login"));
+    }
+
+    /** Issue 8, item 4: keys were written raw; a JSON key "x\nroot" added a root line, typos were saved. */
+    @Test
+    void unknownAndMalformedKeysAreRefusedNamingThemAndNothingIsWritten() throws Exception {
+        supervisor = supervisor();
+        int port = freePort();
+        Path file = fileSite("k", port, "bind.address = 127.0.0.1\nftp.port = " + port + "\nftps.port = 0\nroot = "
+                + dir.resolve("root") + "\n");
+        byte[] before = Files.readAllBytes(file);
+        for (String key : List.of("x\nroot", "tls.forceStartTLs", "feature.nosuch", "root = /", "service.pid")) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> supervisor.save("k", Map.of(key, "/")), key);
+            assertTrue(refused.getMessage().contains(key.replace("\n", "\\u000a")), refused.getMessage());
+            assertArrayEquals(before, Files.readAllBytes(file), key);
+        }
+        supervisor.save("k", Map.of("feature.xcrc", "false"));
+        assertEquals("false", CfgFileTest.asFileInstallReadsIt(file).get("feature.xcrc"));
+    }
+
+    /** Issue 8, item 5: "${user.name}" came back from the file expanded. */
+    @Test
+    void savedTextStaysLiteral() throws Exception {
+        supervisor = supervisor();
+        int port = freePort();
+        Path file = fileSite("v", port, "bind.address = 127.0.0.1\nftp.port = " + port + "\nftps.port = 0\nroot = "
+                + dir.resolve("root") + "\n");
+        supervisor.save("v", Map.of("banner.connect", "Welcome ${user.name} ${env:HOME}"));
+        assertEquals("Welcome ${user.name} ${env:HOME}", CfgFileTest.asFileInstallReadsIt(file).get("banner.connect"));
+    }
+
+    /** Issue 8, item 7: a name like "../../evil" was written first and refused only when read back. */
+    @Test
+    void theNameAndTheRootAreCheckedBeforeAnythingIsWritten() throws Exception {
+        supervisor = supervisor();
+        int port = freePort();
+        Path file = fileSite("n", port, "bind.address = 127.0.0.1\nftp.port = " + port + "\nftps.port = 0\nroot = "
+                + dir.resolve("root") + "\n");
+        byte[] before = Files.readAllBytes(file);
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("name", "../../evil"), Map.of("name", ".."),
+                Map.of("root", dir.toString()), Map.of("root", "data"), Map.of("root", "."))) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> supervisor.save("n", bad),
+                    bad.toString());
+            assertTrue(refused.getMessage().startsWith(bad.keySet().iterator().next() + ": "), refused.getMessage());
+            assertArrayEquals(before, Files.readAllBytes(file));
+        }
+        supervisor.save("n", Map.of("name", "n"));
+        assertArrayEquals(before, Files.readAllBytes(file), "the same name changes nothing");
+    }
+
+    /** Issue 8, item 8: tls.privateKeyPassword was returned by the JSON API and printed by the shell. */
+    @Test
+    void secretsAreNeverReturned() throws Exception {
+        supervisor = supervisor();
+        int port = freePort();
+        fileSite("s", port, "bind.address = 127.0.0.1\nftp.port = " + port + "\nftps.port = 0\nroot = "
+                + dir.resolve("root") + "\ntls.privateKeyPassword = hunter2\n");
+        assertTrue(!supervisor.configuration("s").containsKey("tls.privateKeyPassword"));
+        assertEquals(java.util.Set.of("tls.privateKeyPassword"), supervisor.secretsSet("s"));
+        assertTrue(!supervisor.configuration("s").toString().contains("hunter2"));
     }
 
     @Test
@@ -139,13 +231,12 @@ class SiteSupervisorTest {
         int b = freePort();
         supervisor.updated("ftp.site~a", new Hashtable<>(site(a)));
         supervisor.updated("ftp.site~b", new Hashtable<>(site(b)));
-        Map<String, Object> clash = site(a);
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> supervisor.save("b", clash));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> supervisor.save("b", Map.of("ftp.port", a)));
         assertEquals("ftp.port: " + a + " is already a listener port of site 'a'", refused.getMessage());
         assertTrue(adminUpdates.isEmpty());
-        Map<String, Object> fine = site(b);
-        fine.put("banner.login", "hi");
-        assertTrue(supervisor.save("b", fine).restartPending());
+        assertTrue(supervisor.save("b", Map.of("banner.login", "hi")).restartPending());
         assertEquals("hi", adminUpdates.get(0).get("banner.login"));
+        assertEquals(String.valueOf(b), String.valueOf(adminUpdates.get(0).get("ftp.port")), "a merge keeps the rest");
     }
 }
