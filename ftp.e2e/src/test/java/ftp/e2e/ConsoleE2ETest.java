@@ -121,7 +121,7 @@ class ConsoleE2ETest {
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, WAIT);
         // primes Chromium's HTTP auth cache for the console's realm (see the class comment)
-        driver.get("http://" + ServerProcess.CONSOLE_USER + ":" + ServerProcess.CONSOLE_PASSWORD
+        driver.get("http://" + ServerProcess.CONSOLE_USER + ":" + server.consolePassword
                 + "@127.0.0.1:" + server.httpPort + "/system/console/bundles");
     }
 

@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The distribution ({@code ftp-server.jar}) as a separate JVM on a scratch home and free loopback
@@ -29,24 +32,23 @@ import java.util.concurrent.TimeUnit;
 final class ServerProcess implements AutoCloseable {
 
     static final String CONSOLE_USER = "admin";
-    static final String CONSOLE_PASSWORD = "admin";
+    /** How the first start in a home announces the Web Console's random password. */
+    private static final Pattern CONSOLE_PASSWORD = Pattern.compile(
+            "Created Web Console user 'admin' with password '([^']+)' \\(shown once; stored hashed\\)");
 
     final Path home;
     final Path log;
     final int ftpPort;
     final int httpPort;
-    final int pasvFrom;
-    final int pasvTo;
     private final Process process;
+    /** The console's password, once read from the first start's log. */
+    String consolePassword;
 
-    private ServerProcess(Path home, Path log, int ftpPort, int httpPort, int pasvFrom, int pasvTo,
-            Process process) {
+    private ServerProcess(Path home, Path log, int ftpPort, int httpPort, Process process) {
         this.home = home;
         this.log = log;
         this.ftpPort = ftpPort;
         this.httpPort = httpPort;
-        this.pasvFrom = pasvFrom;
-        this.pasvTo = pasvTo;
         this.process = process;
     }
 
@@ -56,9 +58,6 @@ final class ServerProcess implements AutoCloseable {
      * console answers 200.
      */
     static ServerProcess start(Path jar, Path parent, Path log, String banner) throws Exception {
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build ftp.app first");
-        }
         Path home = Files.createTempDirectory(parent, "home-");
         int ftpPort = freePort();
         int httpPort = freePort();
@@ -79,7 +78,29 @@ final class ServerProcess implements AutoCloseable {
                 "password = e2e-password",
                 "home = e2e",
                 ""));
+        ServerProcess server = launch(jar, home, log, httpPort, List.of(ftpPort));
+        try {
+            server.await(Duration.ofSeconds(60), "the console's password in the log", () -> {
+                Matcher printed = CONSOLE_PASSWORD.matcher(server.logText());
+                server.consolePassword = printed.find() ? printed.group(1) : null;
+                return server.consolePassword != null;
+            });
+            server.await(Duration.ofSeconds(60), "the console", () -> server.consoleStatus("/bundles") == 200);
+        } catch (Exception | Error e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
 
+    /**
+     * Starts the distribution on an existing home and waits until each of {@code ftpPorts} on
+     * 127.0.0.1 answers 220.
+     */
+    static ServerProcess launch(Path jar, Path home, Path log, int httpPort, List<Integer> ftpPorts) throws Exception {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build ftp.app first");
+        }
         Files.createDirectories(log.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java,
@@ -90,10 +111,11 @@ final class ServerProcess implements AutoCloseable {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-        ServerProcess server = new ServerProcess(home, log, ftpPort, httpPort, pasvFrom, pasvTo,
-                builder.start());
+        ServerProcess server = new ServerProcess(home, log, ftpPorts.get(0), httpPort, builder.start());
         try {
-            server.awaitReady(Duration.ofSeconds(60));
+            for (int port : ftpPorts) {
+                server.await(Duration.ofSeconds(60), "FTP 220 on port " + port, () -> greets(port));
+            }
         } catch (Exception | Error e) {
             server.close();
             throw e;
@@ -105,31 +127,24 @@ final class ServerProcess implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort + "/system/console" + path;
     }
 
-    private void awaitReady(Duration timeout) throws Exception {
+    /** Waits until {@code ready} holds; fails with the log's tail when the server exits or time runs out. */
+    void await(Duration timeout, String what, BooleanSupplier ready) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        boolean ftp = false;
-        boolean console = false;
-        while (!(ftp && console)) {
+        while (!ready.getAsBoolean()) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the server exited with " + process.exitValue()
-                        + "; its log:\n" + logTail());
+                        + " before " + what + "; its log:\n" + logTail());
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the server was not ready within " + timeout
-                        + " (FTP 220: " + ftp + ", console 200: " + console + "); its log:\n"
-                        + logTail());
+                throw new IllegalStateException("no " + what + " within " + timeout + "; its log:\n" + logTail());
             }
-            ftp = ftp || ftpGreets();
-            console = console || consoleStatus("/bundles") == 200;
-            if (!(ftp && console)) {
-                Thread.sleep(250);
-            }
+            Thread.sleep(250);
         }
     }
 
-    private boolean ftpGreets() {
+    private static boolean greets(int port) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", ftpPort), 1000);
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
             socket.setSoTimeout(2000);
             BufferedReader in = new BufferedReader(
                     new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
@@ -142,12 +157,17 @@ final class ServerProcess implements AutoCloseable {
 
     /** The status of a console page fetched with the console's basic-auth credentials; -1 when unreachable. */
     int consoleStatus(String path) {
+        return consoleStatus(path, CONSOLE_USER, consolePassword);
+    }
+
+    /** The status of a console page fetched with these credentials; -1 when unreachable. */
+    int consoleStatus(String path, String user, String password) {
         try {
             HttpURLConnection c = (HttpURLConnection) URI.create(consoleUrl(path)).toURL().openConnection();
             c.setConnectTimeout(1000);
             c.setReadTimeout(5000);
             c.setRequestProperty("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (CONSOLE_USER + ":" + CONSOLE_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+                    (user + ":" + password).getBytes(StandardCharsets.UTF_8)));
             try {
                 return c.getResponseCode();
             } finally {
@@ -155,6 +175,14 @@ final class ServerProcess implements AutoCloseable {
             }
         } catch (IOException e) {
             return -1;
+        }
+    }
+
+    String logText() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
         }
     }
 
