@@ -38,6 +38,7 @@ final class FtpOptions {
                 mavenBundle("org.apache.felix", "org.apache.felix.scr", "2.2.12"),
                 mavenBundle("org.apache.felix", "org.apache.felix.configadmin", "1.9.26"),
                 mavenBundle("org.apache.felix", "org.apache.felix.gogo.runtime", "1.1.6"),
+                mavenBundle("org.apache.felix", "org.apache.felix.gogo.command", "1.1.2"),
                 mavenBundle("org.apache.mina", "mina-core", "2.2.4"),
                 mavenBundle("org.bouncycastle", "bcprov-jdk18on", "1.83"),
                 mavenBundle("org.bouncycastle", "bcutil-jdk18on", "1.83"),

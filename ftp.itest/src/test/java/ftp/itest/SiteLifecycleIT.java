@@ -185,6 +185,10 @@ public class SiteLifecycleIT extends FtpIT {
         assertTrue(run("ftp:config shell").contains("banner.connect = set from the shell"));
         assertTrue(run("ftp:set shell pasv.ports=abc").startsWith("Not saved: pasv.ports: 'abc'"));
         assertTrue("a refused set saves nothing", run("ftp:config shell").contains("banner.connect = set from the shell"));
+        assertTrue(run("ftp:set shell").startsWith("Not saved: nothing to change. Usage: ftp:set <site> key=value"));
+        assertTrue(run("ftp:set shell tls.forceStartTLs=true").startsWith("Not saved: tls.forceStartTLs: not a site setting"));
+        String help = run("help ftp:set");
+        assertTrue(help, help.contains("at least one key=value") && help.contains("key= returns the key to its default"));
         run("ftp:restart shell");
         assertEquals("set from the shell", banner(port));
         String changed = run("ftp:passwd bob");

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.TreeMap;
 
+import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -38,6 +39,7 @@ public final class FtpShellCommands {
     }
 
     /** The sites: name, listener, state, restart pending, sessions. */
+    @Descriptor("lists the sites: address, FTPS port, state, restart pending, sessions")
     public String sites() {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-16s %-22s %-6s %-8s %-16s %8s%n",
                 "SITE", "ADDRESS", "FTPS", "STATE", "RESTART PENDING", "SESSIONS"));
@@ -53,7 +55,8 @@ public final class FtpShellCommands {
     }
 
     /** Restarts a site with its saved configuration. */
-    public String restart(String site) {
+    @Descriptor("restarts a site with its saved configuration (its sessions end)")
+    public String restart(@Descriptor("the site's name") String site) {
         try {
             SiteStatus status = sites.restart(site);
             return "Site " + site + " restarted: " + status.state()
@@ -64,6 +67,7 @@ public final class FtpShellCommands {
     }
 
     /** The open sessions of all sites. */
+    @Descriptor("lists the open sessions of all sites")
     public String sessions() {
         List<SessionInfo> all = sites.sessions();
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-16s %6s %-24s %-16s %-6s %-9s %s%n",
@@ -77,7 +81,8 @@ public final class FtpShellCommands {
     }
 
     /** A site's saved configuration, one {@code key = value} a line; secrets show only that they are set. */
-    public String config(String site) {
+    @Descriptor("prints a site's saved configuration (secrets show only that they are set)")
+    public String config(@Descriptor("the site's name") String site) {
         try {
             StringBuilder out = new StringBuilder();
             Map<String, Object> shown = new TreeMap<>(sites.configuration(site));
@@ -97,7 +102,10 @@ public final class FtpShellCommands {
      * ({@code key=}) returns the key to its default, keys not named stay. Validated like a site
      * start before anything is written; takes effect with {@code ftp:restart}.
      */
-    public String set(String site, String... assignments) {
+    @Descriptor("changes settings of a site: at least one key=value (key= returns the key to its default); "
+            + "keys not named stay; validated before anything is written; applies on ftp:restart")
+    public String set(@Descriptor("the site's name") String site,
+            @Descriptor("key=value, one or more") String... assignments) {
         if (assignments.length == 0) {
             return "Not saved: nothing to change. Usage: ftp:set <site> key=value [key=value ...] "
                     + "(key= returns a key to its default)";
@@ -119,13 +127,16 @@ public final class FtpShellCommands {
     }
 
     /** Sets a random password for a user and prints it once. */
-    public String passwd(String user) throws IOException {
+    @Descriptor("sets a random password for a user and prints it once")
+    public String passwd(@Descriptor("the user's name") String user) throws IOException {
         String password = hasher.randomPassword();
         return store(user, password, "New password for " + user + ": " + password + " (shown once; stored as a bcrypt hash)");
     }
 
     /** Sets a user's password; it is stored as a bcrypt hash. */
-    public String passwd(String user, String password) throws IOException {
+    @Descriptor("sets a user's password (stored as a bcrypt hash)")
+    public String passwd(@Descriptor("the user's name") String user, @Descriptor("the new password") String password)
+            throws IOException {
         return store(user, password, "Password of " + user + " changed (stored as a bcrypt hash)");
     }
 
