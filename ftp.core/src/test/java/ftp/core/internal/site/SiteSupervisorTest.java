@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
@@ -96,6 +97,11 @@ class SiteSupervisorTest {
         return new SiteSupervisor(context, factory, admin, commands);
     }
 
+    @BeforeEach
+    void start() {
+        supervisor = supervisor();
+    }
+
     @AfterEach
     void stop() {
         started.forEach(SiteInstance::stop);
@@ -115,9 +121,15 @@ class SiteSupervisorTest {
         return file;
     }
 
+    /** A site on 127.0.0.1 and a free port, read from its file; {@code extra} ends with a line break. */
+    Path plainSite(String name, String extra) throws Exception {
+        int port = freePort();
+        return fileSite(name, port, "bind.address = 127.0.0.1\nftp.port = " + port + "\nftps.port = 0\nroot = "
+                + dir.resolve("root") + "\n" + extra);
+    }
+
     @Test
     void aFileBackedSiteIsSavedIntoItsFileAndWaitsForTheRestart() throws Exception {
-        supervisor = supervisor();
         int port = freePort();
         Path file = fileSite("a", port, "# operator's note\nbind.address = 127.0.0.1\nftp.port = " + port
                 + "\nftps.port = 0\nroot = " + dir.resolve("root") + "\n");
@@ -142,14 +154,12 @@ class SiteSupervisorTest {
     /** Issue 8, item 3: a one-key save was a replacement and reset every other setting. */
     @Test
     void aSaveIsAMergeAndAnEmptyValueReturnsAKeyToItsDefault() throws Exception {
-        supervisor = supervisor();
-        int port = freePort();
-        Path file = fileSite("m", port, "bind.address = 127.0.0.1\nftp.port = " + port + "\nftps.port = 0\nroot = "
-                + dir.resolve("root") + "\nbanner.login = Hi\nfeature.port = false\n");
+        Path file = plainSite("m", "banner.login = Hi\nfeature.port = false\n");
+        Object port = CfgFileTest.asFileInstallReadsIt(file).get("ftp.port");
         supervisor.save("m", Map.of("banner.connect", "x"));
         Map<String, Object> read = CfgFileTest.asFileInstallReadsIt(file);
         assertEquals("127.0.0.1", read.get("bind.address"));
-        assertEquals(String.valueOf(port), read.get("ftp.port"));
+        assertEquals(port, read.get("ftp.port"));
         assertEquals("false", read.get("feature.port"));
         assertEquals("x", read.get("banner.connect"));
         assertEquals("127.0.0.1", supervisor.sites().get(0).bindAddress());
@@ -167,10 +177,7 @@ class SiteSupervisorTest {
     /** Issue 8, item 4: keys were written raw; a JSON key "x\nroot" added a root line, typos were saved. */
     @Test
     void unknownAndMalformedKeysAreRefusedNamingThemAndNothingIsWritten() throws Exception {
-        supervisor = supervisor();
-        int port = freePort();
-        Path file = fileSite("k", port, "bind.address = 127.0.0.1\nftp.port = " + port + "\nftps.port = 0\nroot = "
-                + dir.resolve("root") + "\n");
+        Path file = plainSite("k", "");
         byte[] before = Files.readAllBytes(file);
         for (String key : List.of("x\nroot", "tls.forceStartTLs", "feature.nosuch", "root = /", "service.pid")) {
             IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
@@ -185,10 +192,7 @@ class SiteSupervisorTest {
     /** Issue 8, item 5: "${user.name}" came back from the file expanded. */
     @Test
     void savedTextStaysLiteral() throws Exception {
-        supervisor = supervisor();
-        int port = freePort();
-        Path file = fileSite("v", port, "bind.address = 127.0.0.1\nftp.port = " + port + "\nftps.port = 0\nroot = "
-                + dir.resolve("root") + "\n");
+        Path file = plainSite("v", "");
         supervisor.save("v", Map.of("banner.connect", "Welcome ${user.name} ${env:HOME}"));
         assertEquals("Welcome ${user.name} ${env:HOME}", CfgFileTest.asFileInstallReadsIt(file).get("banner.connect"));
     }
@@ -196,10 +200,7 @@ class SiteSupervisorTest {
     /** Issue 8, item 7: a name like "../../evil" was written first and refused only when read back. */
     @Test
     void theNameAndTheRootAreCheckedBeforeAnythingIsWritten() throws Exception {
-        supervisor = supervisor();
-        int port = freePort();
-        Path file = fileSite("n", port, "bind.address = 127.0.0.1\nftp.port = " + port + "\nftps.port = 0\nroot = "
-                + dir.resolve("root") + "\n");
+        Path file = plainSite("n", "");
         byte[] before = Files.readAllBytes(file);
         for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("name", "../../evil"), Map.of("name", ".."),
                 Map.of("root", dir.toString()), Map.of("root", "data"), Map.of("root", "."))) {
@@ -215,10 +216,7 @@ class SiteSupervisorTest {
     /** Issue 8, item 8: tls.privateKeyPassword was returned by the JSON API and printed by the shell. */
     @Test
     void secretsAreNeverReturned() throws Exception {
-        supervisor = supervisor();
-        int port = freePort();
-        fileSite("s", port, "bind.address = 127.0.0.1\nftp.port = " + port + "\nftps.port = 0\nroot = "
-                + dir.resolve("root") + "\ntls.privateKeyPassword = hunter2\n");
+        plainSite("s", "tls.privateKeyPassword = hunter2\n");
         assertTrue(!supervisor.configuration("s").containsKey("tls.privateKeyPassword"));
         assertEquals(java.util.Set.of("tls.privateKeyPassword"), supervisor.secretsSet("s"));
         assertTrue(!supervisor.configuration("s").toString().contains("hunter2"));
@@ -226,7 +224,6 @@ class SiteSupervisorTest {
 
     @Test
     void listenerPortsOfAnotherSiteAreRefusedAndOtherSitesGoThroughConfigAdmin() throws Exception {
-        supervisor = supervisor();
         int a = freePort();
         int b = freePort();
         supervisor.updated("ftp.site~a", new Hashtable<>(site(a)));
