@@ -2,16 +2,16 @@ package ftp.core.internal.home;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Hashtable;
+import java.util.Map;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
@@ -32,8 +32,8 @@ import ftp.core.internal.user.PasswordHasher;
  * start in an empty home it writes {@code etc/ftp.site-default.cfg} and a {@code demo} user whose
  * random password is printed once (the user store hashes it on first read), and, when the home has
  * none, the Web Console's login {@code admin} with a random password, stored hashed and printed
- * once (no default credentials); at every start it points File Install at {@code <home>/etc}. Inactive unless {@code ftp.home} is set, so a
- * Karaf installation keeps its own {@code etc/}.
+ * once (no default credentials); at every start it points File Install at {@code <home>/etc}.
+ * Inactive unless {@code ftp.home} is set, so a Karaf installation keeps its own {@code etc/}.
  */
 @Component(immediate = true, service = {})
 public final class ServerHomeSetup {

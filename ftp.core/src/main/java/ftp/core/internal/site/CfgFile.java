@@ -115,13 +115,8 @@ public final class CfgFile {
             throw new IllegalArgumentException("the values cannot be written so that File Install reads them back "
                     + "unchanged: " + difference(expected, after));
         }
-        replace(file, text);
+        write(file, text);
         return true;
-    }
-
-    /** Writes a new file (or replaces one) with the given text: complete or not at all. */
-    public static void write(Path file, String content) throws IOException {
-        replace(file, content);
     }
 
     /** The values File Install delivers for this text, every {@code ${…}} standing for {@link #SUBSTITUTED}. */
@@ -182,8 +177,12 @@ public final class CfgFile {
         return String.join(", ", keys);
     }
 
-    /** Replaces the file atomically, keeping its mode, owner and group; durable before the move. */
-    private static void replace(Path file, String content) throws IOException {
+    /**
+     * Writes the whole file, complete or not at all: a temporary file (forced to disk, with the old
+     * file's mode, owner and group; a new file is readable by its owner only) moved over it
+     * atomically. The temporary name does not end in {@code .cfg}, so File Install ignores it.
+     */
+    public static void write(Path file, String content) throws IOException {
         Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
         try {
             PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
