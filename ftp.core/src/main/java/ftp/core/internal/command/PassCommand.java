@@ -9,8 +9,9 @@ import ftp.core.api.FtpRequest;
 import ftp.core.api.FtpSession;
 
 /**
- * PASS (RFC 959 section 4.1.1): completes the login. Unknown users and wrong passwords get the
- * same reply; a banned address loses its connection.
+ * PASS (RFC 959 section 4.1.1): completes the login. Unknown users, wrong passwords and accounts
+ * whose protocol allowance excludes this session get the same reply; a banned address loses its
+ * connection.
  */
 @Component(service = FtpCommand.class)
 @FtpCommandService(command = "PASS", login = false)
@@ -29,10 +30,8 @@ public final class PassCommand implements FtpCommand {
         switch (session.login(request.argument().toCharArray())) {
             case SUCCESS -> session.reply(230, session.settings().banners().login());
             case NO_USER -> session.reply(503, "Login with USER first");
-            case PROTOCOL_NOT_ALLOWED -> session.reply(530, "This account may not log in over "
-                    + session.protocol().configName().toUpperCase(java.util.Locale.ROOT));
             case BANNED -> session.close(Reply.of(421, "Too many failed logins; closing control connection"));
-            case REJECTED -> session.reply(530, session.settings().banners().loginFailure());
+            case REJECTED, PROTOCOL_NOT_ALLOWED -> session.reply(530, session.settings().banners().loginFailure());
         }
     }
 

@@ -8,21 +8,26 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts failed logins per client address; after {@code limits.maxLoginFailures} failures within
- * the ban time, the address is banned for the ban time. A success clears the count.
+ * Counts failed logins per client address within the ban time; at {@code limits.maxLoginFailures}
+ * the address is banned for the ban time. Whatever else the address does within that window
+ * (a right login as another account included) does not clear its count.
+ *
+ * <p>A login reserves its attempt with {@link #admit} before the password is checked: while the
+ * failures plus the attempts in flight reach the limit, no more are admitted, so ten sessions
+ * guessing at the same instant cannot all reach the password check before any of them counts.
  */
 public final class LoginGuard {
 
     /** Above this many tracked addresses, expired entries are swept before adding one. */
     private static final int SWEEP_THRESHOLD = 10_000;
 
-    private record Failures(int count, Instant first, Instant bannedUntil) {
+    private record Entry(int failures, int inFlight, Instant first, Instant bannedUntil) {
     }
 
     private final int maxFailures;
     private final Duration banTime;
     private final Clock clock;
-    private final Map<InetAddress, Failures> failures = new ConcurrentHashMap<>();
+    private final Map<InetAddress, Entry> entries = new ConcurrentHashMap<>();
 
     public LoginGuard(int maxFailures, Duration banTime, Clock clock) {
         this.maxFailures = maxFailures;
@@ -31,29 +36,58 @@ public final class LoginGuard {
     }
 
     public boolean banned(InetAddress client) {
-        Failures entry = failures.get(client);
+        Entry entry = entries.get(client);
         return entry != null && entry.bannedUntil() != null && clock.instant().isBefore(entry.bannedUntil());
     }
 
-    /** Records a failure. @return whether the address is banned now */
+    /**
+     * Reserves a login attempt; every admitted attempt ends with {@link #succeeded} or
+     * {@link #failed}. @return false when the address is banned or its failures and attempts in
+     * flight reach the limit: the attempt is then counted as a failure at once
+     */
+    public boolean admit(InetAddress client) {
+        Instant now = clock.instant();
+        if (entries.size() > SWEEP_THRESHOLD) {
+            entries.values().removeIf(e -> e.inFlight() == 0 && expired(e, now));
+        }
+        boolean[] admitted = new boolean[1];
+        entries.compute(client, (address, old) -> {
+            Entry entry = current(old, now);
+            boolean isBanned = entry.bannedUntil() != null && now.isBefore(entry.bannedUntil());
+            admitted[0] = !isBanned && entry.failures() + entry.inFlight() < maxFailures;
+            return admitted[0] ? new Entry(entry.failures(), entry.inFlight() + 1, entry.first(), entry.bannedUntil())
+                    : count(entry, 0, now);
+        });
+        return admitted[0];
+    }
+
+    /** Ends an admitted attempt that failed. @return whether the address is banned now */
     public boolean failed(InetAddress client) {
         Instant now = clock.instant();
-        if (failures.size() > SWEEP_THRESHOLD) {
-            failures.values().removeIf(f -> expired(f, now));
-        }
-        Failures updated = failures.compute(client, (address, old) -> {
-            boolean fresh = old == null || expired(old, now);
-            int count = fresh ? 1 : old.count() + 1;
-            return new Failures(count, fresh ? now : old.first(), count >= maxFailures ? now.plus(banTime) : null);
-        });
+        Entry updated = entries.compute(client, (address, old) -> count(current(old, now), 1, now));
         return updated.bannedUntil() != null;
     }
 
+    /** Ends an admitted attempt that succeeded; the failures counted so far stay. */
     public void succeeded(InetAddress client) {
-        failures.remove(client);
+        entries.computeIfPresent(client, (address, old) -> new Entry(old.failures(), Math.max(0, old.inFlight() - 1),
+                old.first(), old.bannedUntil()));
     }
 
-    private boolean expired(Failures entry, Instant now) {
+    /** The entry that counts now: a new one when there is none, or the old one's window ended with nothing in flight. */
+    private Entry current(Entry old, Instant now) {
+        return old == null || (old.inFlight() == 0 && expired(old, now)) ? new Entry(0, 0, now, null) : old;
+    }
+
+    /** One more failure; {@code release} attempts in flight end with it. */
+    private Entry count(Entry entry, int release, Instant now) {
+        int failures = entry.failures() + 1;
+        Instant bannedUntil = entry.bannedUntil() != null ? entry.bannedUntil()
+                : failures >= maxFailures ? now.plus(banTime) : null;
+        return new Entry(failures, Math.max(0, entry.inFlight() - release), entry.first(), bannedUntil);
+    }
+
+    private boolean expired(Entry entry, Instant now) {
         Instant end = entry.bannedUntil() != null ? entry.bannedUntil() : entry.first().plus(banTime);
         return !now.isBefore(end);
     }

@@ -11,11 +11,16 @@ import ftp.core.api.SessionProtocol;
 import ftp.core.api.UserStore;
 import ftp.core.internal.protocol.Authenticator;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The login policy of one site (DESIGN section 5): the user stores in ranking order, site
  * membership, the per-user protocol allowance, and the failure ban.
  */
 final class SiteAuthenticator implements Authenticator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SiteAuthenticator.class);
 
     private final String site;
     private final Supplier<List<UserStore>> stores;
@@ -32,10 +37,15 @@ final class SiteAuthenticator implements Authenticator {
         return guard.banned(client);
     }
 
+    /**
+     * The attempt is admitted by the guard before the password is checked. A protocol the user's
+     * allowance excludes answers exactly like a wrong password, and counts as a failure: a client
+     * must not learn that the password was right.
+     */
     @Override
     public Result login(String name, char[] password, SessionProtocol protocol, InetAddress client) {
-        if (guard.banned(client)) {
-            return new Result(LoginOutcome.BANNED, Optional.empty());
+        if (!guard.admit(client)) {
+            return new Result(guard.banned(client) ? LoginOutcome.BANNED : LoginOutcome.REJECTED, Optional.empty());
         }
         Optional<FtpUser> user = Optional.empty();
         for (UserStore store : stores.get()) {
@@ -44,12 +54,13 @@ final class SiteAuthenticator implements Authenticator {
                 break;
             }
         }
-        if (user.isEmpty() || !user.get().mayUseSite(site)) {
+        if (user.isEmpty() || !user.get().mayUseSite(site) || !user.get().protocols().contains(protocol)) {
+            if (user.isPresent() && user.get().mayUseSite(site)) {
+                LOG.info("Site {}: '{}' from {} may not log in over {}; answered as a failed login", site, name, client,
+                        protocol.configName());
+            }
             LoginOutcome outcome = guard.failed(client) ? LoginOutcome.BANNED : LoginOutcome.REJECTED;
             return new Result(outcome, Optional.empty());
-        }
-        if (!user.get().protocols().contains(protocol)) {
-            return new Result(LoginOutcome.PROTOCOL_NOT_ALLOWED, Optional.empty());
         }
         guard.succeeded(client);
         return new Result(LoginOutcome.SUCCESS, user);

@@ -49,15 +49,42 @@ class LoginGuardTest {
         assertFalse(guard.failed(client), "after a ban the count starts again");
     }
 
+    /** Issue 9, item 10: two wrong guesses, then a right login as another account, again and again. */
     @Test
-    void successResetsTheCount() {
+    void aSuccessDoesNotClearTheCount() {
+        assertTrue(guard.admit(client));
         guard.failed(client);
+        assertTrue(guard.admit(client));
         guard.failed(client);
+        assertTrue(guard.admit(client));
         guard.succeeded(client);
-        assertFalse(guard.failed(client));
-        assertFalse(guard.failed(client));
+        assertTrue(guard.admit(client));
+        assertTrue(guard.failed(client), "the third failure within the ban time bans, whatever succeeded between");
+        assertFalse(guard.admit(client));
+    }
+
+    /** Issue 9, item 10: ten wrong passwords at the same instant all reached the password check. */
+    @Test
+    void attemptsInFlightCountAgainstTheLimitBeforeThePasswordIsChecked() {
+        assertTrue(guard.admit(client));
+        assertTrue(guard.admit(client));
+        assertTrue(guard.admit(client));
+        assertFalse(guard.admit(client), "three in flight: the fourth is not checked at all");
+        assertFalse(guard.failed(client), "1 refused + 1 failed");
+        assertTrue(guard.failed(client), "1 refused + 2 failed");
+        assertTrue(guard.banned(client));
+        guard.succeeded(client);
+        assertFalse(guard.admit(client));
+        assertTrue(guard.admit(other));
+    }
+
+    @Test
+    void admittedAttemptsThatSucceedLeaveRoom() {
+        for (int i = 0; i < 10; i++) {
+            assertTrue(guard.admit(client));
+            guard.succeeded(client);
+        }
         assertFalse(guard.banned(client));
-        assertTrue(guard.failed(client));
     }
 
     @Test

@@ -36,10 +36,56 @@ class SiteAuthenticatorTest {
         for (SessionProtocol allowed : SessionProtocol.values()) {
             SiteAuthenticator auth = authenticator(List.of(store("u", "pw", Set.of("*"), Set.of(allowed))));
             for (SessionProtocol session : SessionProtocol.values()) {
-                LoginOutcome expected = session == allowed ? LoginOutcome.SUCCESS : LoginOutcome.PROTOCOL_NOT_ALLOWED;
+                LoginOutcome expected = session == allowed ? LoginOutcome.SUCCESS : LoginOutcome.REJECTED;
                 assertEquals(expected, auth.login("u", "pw".toCharArray(), session, CLIENT).outcome(),
                         "allowance " + allowed + ", session " + session);
             }
+        }
+    }
+
+    /** Issue 9, item 10: a right password over a protocol the account may not use told itself apart. */
+    @Test
+    void aDisallowedProtocolIsAFailedLoginThatCounts() {
+        SiteAuthenticator auth = authenticator(List.of(store("u", "pw", Set.of("*"), Set.of(SessionProtocol.FTPS))));
+        assertEquals(LoginOutcome.REJECTED, auth.login("u", "pw".toCharArray(), SessionProtocol.FTP, CLIENT).outcome());
+        assertEquals(LoginOutcome.REJECTED, auth.login("u", "pw".toCharArray(), SessionProtocol.FTP, CLIENT).outcome());
+        assertEquals(LoginOutcome.BANNED, auth.login("u", "pw".toCharArray(), SessionProtocol.FTP, CLIENT).outcome());
+        assertEquals(LoginOutcome.BANNED, auth.login("u", "pw".toCharArray(), SessionProtocol.FTPS, CLIENT).outcome());
+    }
+
+    /** Issue 9, item 10: concurrent guesses are bounded before the (slow) password check. */
+    @Test
+    void concurrentGuessesReachThePasswordCheckOnlyUpToTheLimit() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        UserStore slow = (n, p) -> {
+            checked.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Optional.empty();
+        };
+        SiteAuthenticator auth = authenticator(List.of(slow));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            List<java.util.concurrent.Future<LoginOutcome>> outcomes = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                outcomes.add(pool.submit(() -> auth.login("u", "guess".toCharArray(), SessionProtocol.FTP, CLIENT).outcome()));
+            }
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (checked.get() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            release.countDown();
+            for (java.util.concurrent.Future<LoginOutcome> outcome : outcomes) {
+                outcome.get();
+            }
+            assertEquals(3, checked.get(), "only three guesses (the limit) reached the password check");
+            assertEquals(true, auth.banned(CLIENT));
+        } finally {
+            pool.shutdownNow();
         }
     }
 
