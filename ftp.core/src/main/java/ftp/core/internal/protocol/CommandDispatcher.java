@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import ftp.core.api.CommandRegistration;
 import ftp.core.api.FtpRequest;
+import ftp.core.api.Reply;
 import ftp.core.api.ReplyException;
 
 /**
@@ -27,12 +28,19 @@ final class CommandDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(CommandDispatcher.class);
     /** A letter, then letters or digits (XSHA256, XCRC32), at most 16 in all; ASCII only. */
     private static final Pattern VERB = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,15}");
+    /**
+     * Consecutive lines that are no command of this site (500 or 502) after which the session
+     * ends with 421: no client needs twenty in a row, a fuzzer or a confused peer sends thousands.
+     */
+    static final int MAX_UNRECOGNISED = 20;
 
     private final ControlSession session;
     private final CommandRegistry commands;
     private final Executor serial;
     private final ReentrantLock lock = new ReentrantLock();
     private final Queue<FtpRequest> waiting = new ArrayDeque<>();
+    /** Only touched by the session's serial tasks. */
+    private int unrecognised;
 
     CommandDispatcher(ControlSession session, CommandRegistry commands, Executor serial) {
         this.session = session;
@@ -65,7 +73,7 @@ final class CommandDispatcher {
     private void handle(String line) {
         Optional<FtpRequest> parsed = parse(line);
         if (parsed.isEmpty()) {
-            session.reply(500, "Syntax error, command unrecognized");
+            unrecognised(Reply.of(500, "Syntax error, command unrecognized"));
             return;
         }
         FtpRequest request = parsed.get();
@@ -102,6 +110,17 @@ final class CommandDispatcher {
         }
     }
 
+    /** Answers a line that is no command here; the last one allowed ends the session. */
+    private void unrecognised(Reply reply) {
+        if (++unrecognised < MAX_UNRECOGNISED) {
+            session.reply(reply);
+            return;
+        }
+        LOG.info("Site {}: {} sent {} unrecognised commands in a row; closing", session.settings().name(),
+                session.remoteAddress(), unrecognised);
+        session.close(Reply.of(421, "Too many unrecognised commands; closing control connection"));
+    }
+
     private Optional<CommandRegistration> enabled(String verb) {
         return commands.enabled(verb, session.settings());
     }
@@ -110,8 +129,11 @@ final class CommandDispatcher {
         LOG.debug("Site {} {}: {}", session.settings().name(), session.remoteAddress(), request);
         try {
             if (command.isEmpty()) {
-                session.reply(502, "Command not implemented: " + request.verb());
-            } else if (command.get().login() && session.user().isEmpty()) {
+                unrecognised(Reply.of(502, "Command not implemented: " + request.verb()));
+                return;
+            }
+            unrecognised = 0;
+            if (command.get().login() && session.user().isEmpty()) {
                 session.reply(530, "Please log in with USER and PASS first");
             } else {
                 command.get().command().execute(request, session);
