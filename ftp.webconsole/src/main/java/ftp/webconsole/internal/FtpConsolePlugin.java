@@ -134,6 +134,10 @@ public final class FtpConsolePlugin extends HttpServlet {
             json(response, 200, Map.of("status", ConsoleModel.status(sites.save(rest, properties))));
         } catch (IllegalArgumentException | IllegalStateException e) {
             json(response, 400, Map.of("errors", ConsoleModel.refusal(e.getMessage())));
+        } catch (RuntimeException e) {
+            // Never a stack trace (or a path) to the browser: it goes to the servlet log.
+            log("FTP console: " + request.getMethod() + " " + path + " failed", e);
+            json(response, 500, Map.of("errors", Map.of("_", "the server could not do that; its log says why")));
         }
     }
 

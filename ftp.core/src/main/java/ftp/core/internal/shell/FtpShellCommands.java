@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
@@ -15,6 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 import ftp.core.api.SessionInfo;
 import ftp.core.api.SiteAdministration;
 import ftp.core.api.SiteStatus;
+import ftp.core.internal.site.CfgFile;
 import ftp.core.internal.user.ConfiguredUserStore;
 import ftp.core.internal.user.PasswordHasher;
 
@@ -87,9 +89,10 @@ public final class FtpShellCommands {
             StringBuilder out = new StringBuilder();
             Map<String, Object> shown = new TreeMap<>(sites.configuration(site));
             sites.secretsSet(site).forEach(key -> shown.put(key, "(set; not shown)"));
+            // Escaped as in a .cfg file: a value with a line break cannot pose as another line.
             shown.forEach((key, value) -> out.append(key).append(" = ")
-                    .append(value instanceof Object[] array ? String.join(", ", java.util.Arrays.stream(array)
-                            .map(String::valueOf).toList()) : value)
+                    .append(CfgFile.escaped(value instanceof Object[] array ? String.join(", ", java.util.Arrays
+                            .stream(array).map(String::valueOf).toList()) : String.valueOf(value)))
                     .append(System.lineSeparator()));
             return out.toString();
         } catch (IllegalArgumentException e) {
@@ -116,36 +119,58 @@ public final class FtpShellCommands {
             if (equals <= 0) {
                 return "Not saved: '" + assignment + "' is not key=value";
             }
-            changes.put(assignment.substring(0, equals).trim(), assignment.substring(equals + 1).trim());
+            changes.put(assignment.substring(0, equals).trim(), assignment.substring(equals + 1));
         }
+        return underQuietName(() -> {
+            try {
+                SiteStatus status = sites.save(site, changes);
+                return "Saved" + (status.restartPending() ? "; restart pending: ftp:restart " + site : "; nothing to restart");
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                return "Not saved: " + e.getMessage();
+            }
+        });
+    }
+
+    /**
+     * Runs {@code work} on a thread named {@code ftp-shell}: Gogo names the thread that runs a
+     * command after the whole command line, and log lines carry the thread's name, so a secret
+     * typed on the line ({@code ftp:set … tls.privateKeyPassword=…}, {@code ftp:passwd user pw})
+     * would reach the log with any line the work logs.
+     */
+    private static String underQuietName(Supplier<String> work) {
+        Thread thread = Thread.currentThread();
+        String name = thread.getName();
+        thread.setName("ftp-shell");
         try {
-            SiteStatus status = sites.save(site, changes);
-            return "Saved" + (status.restartPending() ? "; restart pending: ftp:restart " + site : "; nothing to restart");
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            return "Not saved: " + e.getMessage();
+            return work.get();
+        } finally {
+            thread.setName(name);
         }
     }
 
     /** Sets a random password for a user and prints it once. */
     @Descriptor("sets a random password for a user and prints it once")
-    public String passwd(@Descriptor("the user's name") String user) throws IOException {
+    public String passwd(@Descriptor("the user's name") String user) {
         String password = hasher.randomPassword();
         return store(user, password, "New password for " + user + ": " + password + " (shown once; stored as a bcrypt hash)");
     }
 
     /** Sets a user's password; it is stored as a bcrypt hash. */
     @Descriptor("sets a user's password (stored as a bcrypt hash)")
-    public String passwd(@Descriptor("the user's name") String user, @Descriptor("the new password") String password)
-            throws IOException {
+    public String passwd(@Descriptor("the user's name") String user, @Descriptor("the new password") String password) {
         return store(user, password, "Password of " + user + " changed (stored as a bcrypt hash)");
     }
 
-    private String store(String user, String password, String success) throws IOException {
-        try {
-            users.setPassword(user, password.toCharArray());
-            return success;
-        } catch (IllegalArgumentException e) {
-            return "Not changed: " + e.getMessage();
-        }
+    private String store(String user, String password, String success) {
+        return underQuietName(() -> {
+            try {
+                users.setPassword(user, password.toCharArray());
+                return success;
+            } catch (IllegalArgumentException e) {
+                return "Not changed: " + e.getMessage();
+            } catch (IOException e) {
+                return "Not changed: the password cannot be written: " + e.getMessage();
+            }
+        });
     }
 }

@@ -70,7 +70,7 @@ public final class CfgFile {
     /** Refuses a key that could not be written as one plain property name. */
     public static void checkKey(String key) {
         if (key == null || !KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException("'" + printable(key) + "' is not a property name (letters, digits, "
+            throw new IllegalArgumentException(printable(key) + ": not a property name (letters, digits, "
                     + "'.', '_' and '-', starting with a letter or digit)");
         }
     }
@@ -124,6 +124,15 @@ public final class CfgFile {
         TypedProperties properties = new TypedProperties((name, key, value) -> SUBSTITUTED);
         properties.load(new StringReader(text));
         return new HashMap<>(properties);
+    }
+
+    /** A value as a plain {@code .cfg} line holds it: one line, whatever the value holds. */
+    public static String escaped(String value) {
+        try {
+            return escape(value, false);
+        } catch (IOException e) {
+            throw new IllegalStateException("a plain value needs no typed writer", e);
+        }
     }
 
     /** A value as a raw {@code .cfg} line holds it, in the file's flavour (typed or plain). */
@@ -211,19 +220,35 @@ public final class CfgFile {
         }
     }
 
-    private static String printable(String text) {
+    /** The text with control characters as {@code \}{@code uXXXX}, for messages and the shell. */
+    public static String printable(String text) {
         return text == null ? "null" : text.codePoints().mapToObj(c -> c < 0x20 || c == 0x7f
                 ? String.format("\\u%04x", c) : Character.toString(c)).reduce("", String::concat);
     }
 
-    /** The file's lines and where each property's lines are, as File Install's reader sees them. */
-    private record Layout(List<String> lines, Map<String, int[]> ranges, boolean typed, String separator) {
+    /**
+     * The file's lines, each with its own line end, and where each property's lines are, as File
+     * Install's reader sees them: its LineNumberReader ends a line at LF, CR or CRLF.
+     */
+    private record Layout(List<String> lines, List<String> ends, Map<String, int[]> ranges, boolean typed) {
 
         static Layout of(String text) throws IOException {
-            String separator = text.contains("\r\n") ? "\r\n" : "\n";
-            List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
-            if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
-                lines.remove(lines.size() - 1);
+            List<String> lines = new ArrayList<>();
+            List<String> ends = new ArrayList<>();
+            int start = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || c == '\r') {
+                    int end = c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+                    lines.add(text.substring(start, i));
+                    ends.add(text.substring(i, end));
+                    start = end;
+                    i = end - 1;
+                }
+            }
+            if (start < text.length()) {
+                lines.add(text.substring(start));
+                ends.add("");
             }
             Map<String, int[]> ranges = new LinkedHashMap<>();
             boolean typed = true;
@@ -232,15 +257,27 @@ public final class CfgFile {
                 while (reader.nextProperty()) {
                     any = true;
                     int end = reader.getLineNumber();
+                    if (end > lines.size()) {
+                        throw new IOException("the file's lines cannot be told apart");
+                    }
                     ranges.remove(reader.getPropertyName());
                     ranges.put(reader.getPropertyName(), new int[] { end - reader.getValueLines().size(), end });
                     typed &= TYPED.matcher(reader.getPropertyValue()).matches() && reader.getPropertyValue().length() >= 2;
                 }
             }
-            return new Layout(lines, ranges, any && typed, separator);
+            return new Layout(lines, ends, ranges, any && typed);
         }
 
-        /** The text with the changes applied: replaced where the key was, appended when new. */
+        /** The line end new lines get: the file's first one, else LF. */
+        private String newLine() {
+            return ends.stream().filter(end -> !end.isEmpty()).findFirst().orElse("\n");
+        }
+
+        /**
+         * The text with the changes applied: a changed key's lines are replaced by one line with its
+         * first line's end, a removed key's lines dropped, new keys appended; every other line and
+         * line end stays as it was.
+         */
         String with(Map<String, String> changes) throws IOException {
             String[] replacement = new String[lines.size()];
             boolean[] dropped = new boolean[lines.size()];
@@ -260,16 +297,29 @@ public final class CfgFile {
                 }
                 replacement[range[0]] = line;
             }
-            List<String> result = new ArrayList<>();
+            StringBuilder out = new StringBuilder();
+            String lastEnd = "";
             for (int i = 0; i < lines.size(); i++) {
                 if (replacement[i] != null) {
-                    result.add(replacement[i]);
+                    String end = ends.get(range(i)[1] - 1);
+                    out.append(replacement[i]).append(end);
+                    lastEnd = end;
                 } else if (!dropped[i]) {
-                    result.add(lines.get(i));
+                    out.append(lines.get(i)).append(ends.get(i));
+                    lastEnd = ends.get(i);
                 }
             }
-            result.addAll(appended);
-            return result.isEmpty() ? "" : String.join(separator, result) + separator;
+            if (!appended.isEmpty()) {
+                if (out.length() > 0 && lastEnd.isEmpty()) {
+                    out.append(newLine());
+                }
+                appended.forEach(line -> out.append(line).append(newLine()));
+            }
+            return out.toString();
+        }
+
+        private int[] range(int first) {
+            return ranges.values().stream().filter(r -> r[0] == first).findFirst().orElseThrow();
         }
     }
 }

@@ -3,6 +3,7 @@ package ftp.core.internal.site;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -18,9 +19,10 @@ public final class SiteSchema {
 
     static final String FEATURE_PREFIX = "feature.";
 
-    private static final Set<String> KEYS = Arrays.stream(SiteConfiguration.class.getDeclaredMethods())
-            .map(Method::getName).map(name -> name.replace('_', '.'))
-            .collect(Collectors.toCollection(TreeSet::new));
+    /** Each key and its Metatype attribute's type: String, int, long, boolean or String[] (a list). */
+    private static final Map<String, Class<?>> TYPES = Arrays.stream(SiteConfiguration.class.getDeclaredMethods())
+            .collect(Collectors.toMap(method -> method.getName().replace('_', '.'), Method::getReturnType));
+    private static final Set<String> KEYS = new TreeSet<>(TYPES.keySet());
     private static final Set<String> SECRETS = KEYS.stream().filter(key -> key.endsWith("Password"))
             .collect(Collectors.toCollection(TreeSet::new));
 
@@ -35,6 +37,29 @@ public final class SiteSchema {
     /** The password-type keys, sorted. */
     public static Set<String> secrets() {
         return SECRETS;
+    }
+
+    /**
+     * Refuses a value whose kind does not fit the key: a JSON object anywhere, a list for a key
+     * that holds one value, a number or true/false for a text. Text is fine everywhere, since
+     * {@code .cfg} files hold text.
+     *
+     * @throws InvalidConfigurationException naming the key
+     */
+    public static void checkKind(String key, Object value) throws InvalidConfigurationException {
+        Class<?> type = TYPES.getOrDefault(key, boolean.class);
+        boolean list = value instanceof Collection<?> || value instanceof Object[];
+        if (value instanceof Map<?, ?> || (list && type != String[].class)
+                || ((value instanceof Number || value instanceof Boolean) && (type == String.class || type == String[].class))
+                || (value instanceof Number && type == boolean.class) || (value instanceof Boolean && type != boolean.class)) {
+            throw new InvalidConfigurationException(key, "expects " + describe(type) + ", not "
+                    + (list ? "a list" : value instanceof Map<?, ?> ? "an object" : "'" + value + "'"));
+        }
+    }
+
+    private static String describe(Class<?> type) {
+        return type == String[].class ? "a list of text" : type == boolean.class ? "true or false"
+                : type == String.class ? "text" : "a whole number";
     }
 
     public static boolean isSecret(String key) {

@@ -1,6 +1,8 @@
 package ftp.core.internal.site;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,15 +93,33 @@ public final class SiteSettingsParser {
         } catch (InvalidPathException e) {
             throw new InvalidConfigurationException("root", "'" + root + "' is not a path: " + e.getReason());
         }
-        // Clients could read (or overwrite) the server's private keys or its password hashes.
+        // Clients could read (or overwrite) the server's private keys or its password hashes:
+        // compared as real paths, so a symbolic link to them (or above them) is seen through.
+        Path real = real(path);
         for (Path secret : List.of(ServerHome.keys(serverHome), ServerHome.etc(serverHome))) {
-            Path normal = secret.toAbsolutePath().normalize();
-            if (normal.startsWith(path)) {
-                throw new InvalidConfigurationException("root", "'" + root + "' contains " + normal
-                        + ", which holds the server's keys or configuration");
+            Path protectedDir = real(secret.toAbsolutePath().normalize());
+            if (protectedDir.startsWith(real) || real.startsWith(protectedDir)) {
+                throw new InvalidConfigurationException("root", "'" + root + "' is or holds " + protectedDir
+                        + " (or lies inside it), which holds the server's keys or configuration");
             }
         }
         return path;
+    }
+
+    /** The real path of the deepest existing ancestor, with the rest of the path below it. */
+    private static Path real(Path path) {
+        Path existing = path;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return path;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(path)).normalize();
+        } catch (IOException e) {
+            return path;
+        }
     }
 
     private static SiteSettings.Passive passive(ConfigValues values, int ftpPort, int ftpsPort)

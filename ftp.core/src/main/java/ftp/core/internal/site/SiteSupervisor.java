@@ -265,10 +265,18 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
                     try {
                         CfgFile.checkKey(key);
                     } catch (IllegalArgumentException e) {
-                        throw new InvalidConfigurationException("_", e.getMessage());
+                        throw new InvalidConfigurationException(CfgFile.printable(key), "not a property name (letters, "
+                                + "digits, '.', '_' and '-', starting with a letter or digit)");
                     }
                     SiteSchema.checkKnown(key, commands.features());
+                    if (change.getValue() != null) {
+                        SiteSchema.checkKind(key, change.getValue());
+                    }
                     String value = text(change.getValue());
+                    if (value.isBlank() && !value.isEmpty()) {
+                        throw new InvalidConfigurationException(key, "only blanks; send an empty value (or null) to "
+                                + "return the setting to its default");
+                    }
                     if ("name".equals(key)) {
                         if (value.equals(name)) {
                             continue;
@@ -276,8 +284,8 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
                         throw new InvalidConfigurationException("name", "a site keeps its name ('" + name
                                 + "'); to rename it, rename its configuration file");
                     }
-                    texts.put(key, value.isBlank() ? null : value);
-                    if (value.isBlank()) {
+                    texts.put(key, value.isEmpty() ? null : value);
+                    if (value.isEmpty()) {
                         candidate.remove(key);
                     } else {
                         candidate.put(key, value);

@@ -19,6 +19,7 @@ import ftp.core.internal.user.ConfiguredUserStore;
 class FtpShellCommandsTest {
 
     final List<Map<String, ?>> saves = new ArrayList<>();
+    final List<String> savingThreads = new ArrayList<>();
 
     final SiteAdministration sites = new SiteAdministration() {
         @Override
@@ -33,7 +34,7 @@ class FtpShellCommandsTest {
 
         @Override
         public Map<String, Object> configuration(String name) {
-            return Map.of("ftp.port", "2121", "banner.connect", "Hi");
+            return Map.of("ftp.port", "2121", "banner.connect", "Hi\ntls.privateKeyPassword = (set; not shown)");
         }
 
         @Override
@@ -44,6 +45,7 @@ class FtpShellCommandsTest {
         @Override
         public SiteStatus save(String name, Map<String, ?> changes) {
             saves.add(changes);
+            savingThreads.add(Thread.currentThread().getName());
             return new SiteStatus(name, SiteStatus.State.RUNNING, true, "127.0.0.1", 2121, 0, 0, "", "");
         }
 
@@ -63,16 +65,27 @@ class FtpShellCommandsTest {
     }
 
     @Test
-    void setSavesOnlyTheNamedKeys() {
-        assertEquals("Saved; restart pending: ftp:restart main", shell.set("main", "banner.login=Welcome", "root="));
-        assertEquals(Map.of("banner.login", "Welcome", "root", ""), saves.get(0));
+    void setSavesOnlyTheNamedKeysWithTheirValuesAsTyped() {
+        assertEquals("Saved; restart pending: ftp:restart main", shell.set("main", "banner.login=  Welcome ", "root="));
+        assertEquals(Map.of("banner.login", "  Welcome ", "root", ""), saves.get(0));
         assertTrue(shell.set("main", "nonsense").startsWith("Not saved: 'nonsense' is not key=value"));
         assertEquals(1, saves.size());
     }
 
+    /** Found by an attack: Gogo names its thread after the command line, which reached the log. */
     @Test
-    void configShowsThatASecretIsSetButNeverItsValue() {
+    void theSaveRunsOnAThreadWhoseNameCarriesNoCommandLine() {
+        Thread.currentThread().setName("pipe-ftp:set main tls.privateKeyPassword=secret");
+        shell.set("main", "tls.privateKeyPassword=secret");
+        assertEquals(List.of("ftp-shell"), savingThreads);
+        assertEquals("pipe-ftp:set main tls.privateKeyPassword=secret", Thread.currentThread().getName(), "restored");
+    }
+
+    @Test
+    void configShowsThatASecretIsSetButNeverItsValueAndOneLineAKey() {
         String printed = shell.config("main");
+        assertTrue(printed.contains("banner.connect = Hi\\ntls.privateKeyPassword = (set; not shown)"), printed);
+        assertEquals(3, printed.lines().count(), printed);
         assertTrue(printed.contains("tls.privateKeyPassword = (set; not shown)"), printed);
         assertTrue(printed.contains("ftp.port = 2121"), printed);
     }

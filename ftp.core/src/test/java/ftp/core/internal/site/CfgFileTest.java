@@ -80,6 +80,24 @@ class CfgFileTest {
         assertEquals("banner.connect = Bye\r\nftp.port = 21\r\n", Files.readString(file));
     }
 
+    /** Found by an attack: File Install's reader also ends a line at a lone CR; lines were miscounted. */
+    @Test
+    void everyLineEndFileInstallKnowsIsKeptAndCounted() throws Exception {
+        Path file = Files.writeString(dir.resolve("ftp.site-e.cfg"),
+                "# c1\r# c2\nftp.port = 21\r\nbanner.logout = bye\n# trailing comment - keep me\rroot = /srv");
+        CfgFile.update(file, Map.of("banner.logout", "new"));
+        assertEquals("# c1\r# c2\nftp.port = 21\r\nbanner.logout = new\n# trailing comment - keep me\rroot = /srv",
+                Files.readString(file));
+        CfgFile.update(file, Map.of("feature.hash", "false", "ftp.port", "22"));
+        assertEquals("# c1\r# c2\nftp.port = 22\r\nbanner.logout = new\n# trailing comment - keep me\rroot = /srv"
+                + "\rfeature.hash = false\r", Files.readString(file), "appended with the file's first line end");
+        assertEquals(Map.of("ftp.port", "22", "banner.logout", "new", "root", "/srv", "feature.hash", "false"),
+                asFileInstallReadsIt(file));
+        Path crOnly = Files.writeString(dir.resolve("ftp.site-r.cfg"), "a = 1\rbanner.logout = x\rb = 2\r");
+        CfgFile.update(crOnly, Map.of("banner.logout", "y"));
+        assertEquals("a = 1\rbanner.logout = y\rb = 2\r", Files.readString(crOnly));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "Welcome ${user.name} ${env:HOME}",

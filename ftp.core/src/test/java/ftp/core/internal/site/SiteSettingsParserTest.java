@@ -219,11 +219,30 @@ class SiteSettingsParserTest {
         }
     }
 
+    /** Found by an attack on the distribution: a symbolic link to the home passed the check. */
+    @Test
+    void symbolicLinksToOrAboveTheKeysAreSeenThrough(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path home = java.nio.file.Files.createDirectories(dir.resolve("home"));
+        java.nio.file.Files.createDirectories(home.resolve("data/tls/main"));
+        java.nio.file.Files.createDirectories(home.resolve("etc"));
+        java.nio.file.Files.createDirectories(home.resolve("data/sites"));
+        java.nio.file.Files.createSymbolicLink(dir.resolve("homelink"), home);
+        java.nio.file.Files.createSymbolicLink(home.resolve("data/sites/tlslink"), home.resolve("data/tls"));
+        for (String root : List.of(dir.resolve("homelink").toString(), "data/sites/tlslink", "data/sites/tlslink/main/x")) {
+            InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                    () -> SiteSettingsParser.parse("main", Map.of("root", root), home), root);
+            assertEquals("root", e.property());
+        }
+        assertEquals(home.resolve("data/sites/main"), SiteSettingsParser.parse("main", Map.of(), home).root());
+    }
+
     @Test
     void noRootContainsTheGeneratedKeysOrTheConfiguration() throws Exception {
         for (String root : List.of("/", HOME.toString(), "data", "data/tls", ".", "etc", "data/sites/..")) {
             assertInvalid("root", Map.of("root", root));
         }
+        assertInvalid("root", Map.of("root", "data/tls/main"));
+        assertInvalid("root", Map.of("root", "etc/files"));
         assertEquals(HOME.resolve("data/tls-not"), SiteSettingsParser.parse("main", Map.of("root", "data/tls-not"), HOME).root());
         assertEquals(HOME.resolve("data/sites/main"), SiteSettingsParser.parse("main", Map.of(), HOME).root());
     }

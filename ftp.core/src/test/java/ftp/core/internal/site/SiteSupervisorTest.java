@@ -182,11 +182,35 @@ class SiteSupervisorTest {
         for (String key : List.of("x\nroot", "tls.forceStartTLs", "feature.nosuch", "root = /", "service.pid")) {
             IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                     () -> supervisor.save("k", Map.of(key, "/")), key);
-            assertTrue(refused.getMessage().contains(key.replace("\n", "\\u000a")), refused.getMessage());
+            assertTrue(refused.getMessage().startsWith(key.replace("\n", "\\u000a") + ": "), refused.getMessage());
             assertArrayEquals(before, Files.readAllBytes(file), key);
         }
         supervisor.save("k", Map.of("feature.xcrc", "false"));
         assertEquals("false", CfgFileTest.asFileInstallReadsIt(file).get("feature.xcrc"));
+    }
+
+    /** Found by an attack: blanks silently reset a key, and other kinds of JSON value were turned into text. */
+    @Test
+    void valuesOfTheWrongKindAndBlanksAreRefusedNotConverted() throws Exception {
+        Path file = plainSite("w", "");
+        byte[] before = Files.readAllBytes(file);
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("banner.connect", " "),
+                Map.of("banner.connect", "\t"), Map.of("banner.login", 42), Map.of("banner.login", true),
+                Map.of("banner.login", Map.of("a", 1)), Map.of("tls.privateKeyPassword", new String[] { "a", "b" }),
+                Map.of("ftp.port", true), Map.of("feature.port", 1), Map.of("limits.banTime", List.of("1")))) {
+            String key = bad.keySet().iterator().next();
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> supervisor.save("w", bad),
+                    bad.toString());
+            assertTrue(refused.getMessage().startsWith(key + ": "), refused.getMessage());
+            assertArrayEquals(before, Files.readAllBytes(file), bad.toString());
+        }
+        supervisor.save("w", Map.of("ftp.port", 2999, "feature.port", false, "pasv.localNetworks",
+                new String[] { "10.0.0.0/8", "fd00::/8" }, "banner.login", " spaced "));
+        Map<String, Object> read = CfgFileTest.asFileInstallReadsIt(file);
+        assertEquals("2999", read.get("ftp.port"));
+        assertEquals("false", read.get("feature.port"));
+        assertEquals("10.0.0.0/8, fd00::/8", read.get("pasv.localNetworks"));
+        assertEquals(" spaced ", read.get("banner.login"));
     }
 
     /** Issue 8, item 5: "${user.name}" came back from the file expanded. */
