@@ -105,8 +105,14 @@ public record SiteSettings(String name, InetAddress bindAddress, int ftpPort, in
      * @param banTime {@code limits.banTime}
      * @param maxConcurrentHashes {@code limits.maxConcurrentHashes}: HASH computations the site runs at once
      * @param maxHashSize {@code limits.maxHashSize}: the most bytes one HASH reads, 0 = no limit
+     * @param loginTimeout {@code limits.loginTimeout}: from connect to a successful login
+     * @param lineTimeout {@code limits.lineTimeout}: from the first byte of a command line to its end
+     * @param tlsHandshakeTimeout {@code limits.tlsHandshakeTimeout}: a control connection's TLS
+     *        handshake (implicit FTPS or AUTH TLS)
+     * @since 1.1 (the three timeouts)
      */
     public record Limits(int maxConnections, int maxConnectionsPerIp, Duration idleTimeout, Duration dataTimeout,
-            int maxLoginFailures, Duration banTime, int maxConcurrentHashes, long maxHashSize) {
+            int maxLoginFailures, Duration banTime, int maxConcurrentHashes, long maxHashSize, Duration loginTimeout,
+            Duration lineTimeout, Duration tlsHandshakeTimeout) {
     }
 }

@@ -3,16 +3,139 @@ package ftp.core.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import ftp.core.api.FtpCommand;
+import ftp.core.api.FtpCommandService;
+import ftp.core.api.FtpRequest;
+import ftp.core.api.FtpSession;
 
 /** Issue 9 on the wire: what one misbehaving client may cost, and that it costs only that client. */
 class HostileClientTest {
 
     @TempDir
     java.nio.file.Path dir;
+
+    /** A command with a 4 KB reply that counts how often it ran. */
+    @FtpCommandService(command = "XBIG", login = false)
+    static final class BigReply implements FtpCommand {
+        static final String TEXT = "x".repeat(4096);
+        final AtomicInteger runs = new AtomicInteger();
+
+        @Override
+        public void execute(FtpRequest request, FtpSession session) {
+            runs.incrementAndGet();
+            session.reply(214, TEXT);
+        }
+    }
+
+    /**
+     * Item 2: a client pipelining commands without reading a reply grew the heap by gigabytes. With
+     * back-pressure the commands stop running (and the lines stop being read) while the replies
+     * are not taken; once the client reads, every reply arrives, none is lost.
+     */
+    @Test
+    void aClientThatReadsNoReplyStopsItsOwnCommandsAndLosesNone() throws Exception {
+        BigReply big = new BigReply();
+        int lines = 20_000;
+        try (TestSite site = TestSite.start(dir, Map.of()); Socket socket = new Socket()) {
+            site.register(big);
+            socket.setReceiveBufferSize(8192);
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), site.port()), 5000);
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            byte[] all = "XBIG\r\n".repeat(lines).getBytes(StandardCharsets.US_ASCII);
+            CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
+                try {
+                    out.write(all);
+                    out.flush();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            // Nothing is read for a while: the runs stop far below the lines sent (80 MB of replies).
+            long settled = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            int before;
+            do {
+                before = big.runs.get();
+                Thread.sleep(300);
+            } while (big.runs.get() != before || System.nanoTime() < settled);
+            assertTrue(big.runs.get() < lines / 4, "ran " + big.runs.get() + " of " + lines + " without a reply read");
+
+            InputStream in = socket.getInputStream();
+            int replies = 0;
+            int lineEnds = 0;
+            byte[] buffer = new byte[65536];
+            while (replies < lines) {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    break;
+                }
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n' && ++lineEnds > 1) {
+                        replies++; // the first line end is the 220 banner's
+                    }
+                }
+            }
+            sending.get(30, TimeUnit.SECONDS);
+            assertEquals(lines, replies, "every command ran once the client read");
+            assertEquals(lines, big.runs.get());
+        }
+    }
+
+    /** Item 5: one byte every few seconds held a connection for ever. */
+    @Test
+    void aCommandLineMustBeCompleteWithinTheLineTimeout() throws Exception {
+        try (TestSite site = TestSite.start(dir, Map.of("limits.lineTimeout", 1));
+                RawControl control = new RawControl(site.port())) {
+            control.reply();
+            long started = System.nanoTime();
+            for (int i = 0; i < 6 && !control.socket().isClosed(); i++) {
+                try {
+                    control.sendBytes(new byte[] { 'N' });
+                } catch (java.io.IOException closed) {
+                    break;
+                }
+                Thread.sleep(400);
+            }
+            assertEquals("421 Command line not complete within 1 s; closing control connection\r\n", control.reply());
+            assertTrue(control.closedByServer());
+            assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(4));
+        }
+    }
+
+    /** Item 5: a client could stay connected without ever logging in, as long as it sent something. */
+    @Test
+    void aConnectionThatDoesNotLogInInTimeIsClosed() throws Exception {
+        try (TestSite site = TestSite.start(dir, Map.of("limits.loginTimeout", 1));
+                RawControl control = new RawControl(site.port())) {
+            control.reply();
+            String reply = "";
+            for (int i = 0; i < 20 && !reply.startsWith("421"); i++) {
+                reply = control.command("NOOP");
+                Thread.sleep(100);
+            }
+            assertEquals("421 No login within 1 s; closing control connection\r\n", reply);
+            assertTrue(control.closedByServer());
+        }
+        try (TestSite site = TestSite.start(dir, Map.of("limits.loginTimeout", 1));
+                RawControl control = new RawControl(site.port()).login()) {
+            Thread.sleep(1500);
+            assertTrue(control.command("NOOP").startsWith("200"), "a logged-in session has no login deadline");
+        }
+    }
 
     /** Item 11: garbage lines never ended the session. */
     @Test

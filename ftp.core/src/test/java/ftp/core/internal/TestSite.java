@@ -111,6 +111,11 @@ public final class TestSite implements AutoCloseable {
         return port;
     }
 
+    /** The running site (its connection and session counts). */
+    public SiteInstance instance() {
+        return site;
+    }
+
     /** The site root; alice's home is {@code root().resolve("alice")}. */
     public Path root() {
         return root;

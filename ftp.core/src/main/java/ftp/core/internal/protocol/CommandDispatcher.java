@@ -53,6 +53,16 @@ final class CommandDispatcher {
         serial.execute(() -> handle(line));
     }
 
+    /** Commands parked until the running transfer ends. */
+    int waitingCount() {
+        lock.lock();
+        try {
+            return waiting.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Called when a transfer has sent its final reply: runs the commands that waited for it. */
     void resume() {
         serial.execute(this::runWaiting);

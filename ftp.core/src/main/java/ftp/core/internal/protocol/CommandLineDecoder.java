@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.CumulativeProtocolDecoder;
 import org.apache.mina.filter.codec.ProtocolDecoderOutput;
@@ -18,11 +19,15 @@ import org.apache.mina.filter.codec.ProtocolDecoderOutput;
  * and option negotiations, as lftp sends them before ABOR), a doubled {@code IAC} is one 0xFF
  * byte. Bytes are UTF-8; a line that is not valid UTF-8 is read as ISO-8859-1 so that old clients
  * still reach their files. A line longer than the bound is answered with an error and the client
- * loses its session, not the server its memory.
+ * loses its session, not the server its memory. A line must also be complete within the site's
+ * {@code limits.lineTimeout} of its first byte ({@link #PARTIAL_SINCE}, checked by
+ * {@link ControlHandler#sweep}): one byte every few seconds no longer holds a connection.
  */
 final class CommandLineDecoder extends CumulativeProtocolDecoder {
 
     static final int IAC = 0xff;
+    /** {@code System.nanoTime()} when the line now being received began; absent between lines. */
+    static final AttributeKey PARTIAL_SINCE = new AttributeKey(CommandLineDecoder.class, "partialSince");
 
     private final int maxLineLength;
 
@@ -41,12 +46,16 @@ final class CommandLineDecoder extends CumulativeProtocolDecoder {
                 byte[] raw = new byte[i - start];
                 in.get(raw);
                 in.get(); // the LF
+                session.removeAttribute(PARTIAL_SINCE);
                 out.write(decode(raw));
                 return true;
             }
         }
         if (in.remaining() > maxLineLength) {
             throw new LineTooLongException(maxLineLength);
+        }
+        if (in.hasRemaining()) {
+            session.setAttributeIfAbsent(PARTIAL_SINCE, System.nanoTime());
         }
         return false;
     }

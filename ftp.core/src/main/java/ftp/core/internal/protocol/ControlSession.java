@@ -54,11 +54,13 @@ final class ControlSession implements FtpSession, TransferHost {
     private final Map<SessionKey<?>, Object> attributes = new ConcurrentHashMap<>();
     private final SessionDataConnections data;
     private final CommandDispatcher dispatcher;
+    private final ControlFlow flow;
     private volatile SessionProtocol protocol;
     private volatile ConnectionTls tls;
     private volatile String pendingUser;
     private volatile FtpUser user;
     private volatile HomeFileSystemView files;
+    private volatile long awaitingLoginSince = System.nanoTime();
 
     /**
      * @param implicitTls the TLS already running on an implicit FTPS connection, or null for the
@@ -73,21 +75,32 @@ final class ControlSession implements FtpSession, TransferHost {
         this.remote = (InetSocketAddress) io.getRemoteAddress();
         this.local = (InetSocketAddress) io.getLocalAddress();
         this.data = new SessionDataConnections(this, site.passivePorts(), site.transferPool(), site.watchdog());
-        this.dispatcher = new CommandDispatcher(this, site.commands(), new SerialExecutor(site.commandPool()));
+        SerialExecutor serial = new SerialExecutor(site.commandPool(), this::commandDone);
+        this.dispatcher = new CommandDispatcher(this, site.commands(), serial);
+        this.flow = new ControlFlow(io, serial, dispatcher::waitingCount);
     }
 
     CommandDispatcher dispatcher() {
         return dispatcher;
     }
 
+    ControlFlow flow() {
+        return flow;
+    }
+
+    private void commandDone() {
+        flow.backlogChanged();
+    }
+
     @Override
     public void reply(Reply reply) {
         io.write(reply);
+        flow.written();
     }
 
     @Override
     public void replyContinued(int code, String text) {
-        io.write(Reply.continued(code, text));
+        reply(Reply.continued(code, text));
     }
 
     @Override
@@ -106,11 +119,15 @@ final class ControlSession implements FtpSession, TransferHost {
         // TLS is in place before the reply leaves, and the reply itself passes in the clear.
         io.setAttribute(StartTlsFilter.CLEAR_ONCE, Boolean.TRUE);
         startTls(io, connection, true);
-        io.write(reply);
+        reply(reply);
     }
 
-    /** Adds TLS in front of the codec; the server side of the handshake follows. */
+    /**
+     * Adds TLS in front of the codec; the server side of the handshake follows, within
+     * {@code limits.tlsHandshakeTimeout} ({@link ControlHandler#sweep}).
+     */
     static void startTls(IoSession io, ConnectionTls connection, boolean now) {
+        io.setAttribute(StartTlsFilter.STARTED, System.nanoTime());
         SslFilter filter = new StartTlsFilter(connection.context(), now);
         SSLParameters parameters = connection.parameters();
         filter.setEnabledProtocols(parameters.getProtocols());
@@ -137,7 +154,7 @@ final class ControlSession implements FtpSession, TransferHost {
 
     @Override
     public void close(Reply lastReply) {
-        io.write(lastReply).addListener(future -> io.closeNow());
+        ControlHandler.closeWith(io, lastReply);
     }
 
     @Override
@@ -233,6 +250,7 @@ final class ControlSession implements FtpSession, TransferHost {
 
     @Override
     public void reinitialize() {
+        awaitingLoginSince = System.nanoTime();
         data.abort();
         attributes.clear();
         beginLogin(null);
@@ -269,6 +287,11 @@ final class ControlSession implements FtpSession, TransferHost {
 
     void closed() {
         data.shutdown();
+    }
+
+    /** Whether the session has waited longer than {@code timeout} for a login since it connected or sent REIN. */
+    boolean loginOverdue(long nowNanos, java.time.Duration timeout) {
+        return user == null && nowNanos - awaitingLoginSince > timeout.toNanos();
     }
 
     SessionInfo info() {

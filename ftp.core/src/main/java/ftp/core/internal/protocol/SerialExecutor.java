@@ -8,17 +8,22 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Runs one session's tasks one after the other, in order, on a shared pool: commands of a
- * session never overlap, and no thread belongs to a session.
+ * session never overlap, and no thread belongs to a session. While {@link #pause paused} (its
+ * replies are not being read) it runs nothing and holds no pool thread; {@code afterTask} runs
+ * after each task, outside the lock, so that the session can look at its backlog.
  */
 final class SerialExecutor implements Executor {
 
     private final Executor pool;
+    private final Runnable afterTask;
     private final Queue<Runnable> tasks = new ArrayDeque<>();
     private final ReentrantLock lock = new ReentrantLock();
     private boolean running;
+    private boolean paused;
 
-    SerialExecutor(Executor pool) {
+    SerialExecutor(Executor pool, Runnable afterTask) {
         this.pool = pool;
+        this.afterTask = afterTask;
     }
 
     @Override
@@ -26,7 +31,41 @@ final class SerialExecutor implements Executor {
         lock.lock();
         try {
             tasks.add(task);
-            if (running) {
+            if (running || paused) {
+                return;
+            }
+            running = true;
+        } finally {
+            lock.unlock();
+        }
+        schedule();
+    }
+
+    /** Tasks queued and not yet started. */
+    int backlog() {
+        lock.lock();
+        try {
+            return tasks.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs no further task until {@link #resume}; the one running now finishes. */
+    void pause() {
+        lock.lock();
+        try {
+            paused = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void resume() {
+        lock.lock();
+        try {
+            paused = false;
+            if (running || tasks.isEmpty()) {
                 return;
             }
             running = true;
@@ -54,7 +93,7 @@ final class SerialExecutor implements Executor {
         Runnable next;
         lock.lock();
         try {
-            next = tasks.poll();
+            next = paused ? null : tasks.poll();
             if (next == null) {
                 running = false;
                 return;
@@ -65,6 +104,7 @@ final class SerialExecutor implements Executor {
         try {
             next.run();
         } finally {
+            afterTask.run();
             schedule();
         }
     }

@@ -149,4 +149,17 @@ public @interface SiteConfiguration {
     @AttributeDefinition(name = "Largest HASH (bytes)", description = "The most bytes one HASH reads (the file or its "
             + "RANG range); larger requests get 556. 0 = no limit.")
     long limits_maxHashSize() default SiteSettingsParser.DEFAULT_MAX_HASH_SIZE;
+
+    @AttributeDefinition(name = "Login timeout (s)", description = "A connection that has not logged in this long "
+            + "after connecting is closed (421).")
+    int limits_loginTimeout() default SiteSettingsParser.DEFAULT_LOGIN_TIMEOUT;
+
+    @AttributeDefinition(name = "Command line timeout (s)", description = "A command line must be complete (end with "
+            + "a line break) this long after its first byte, else the connection is closed (421).")
+    int limits_lineTimeout() default SiteSettingsParser.DEFAULT_LINE_TIMEOUT;
+
+    @AttributeDefinition(name = "TLS handshake timeout (s)", description = "The TLS handshake of a control connection "
+            + "(implicit FTPS, or after AUTH TLS) must complete this fast, else the connection is closed. Data "
+            + "connections' handshakes are bounded by the data timeout.")
+    int limits_tlsHandshakeTimeout() default SiteSettingsParser.DEFAULT_TLS_HANDSHAKE_TIMEOUT;
 }

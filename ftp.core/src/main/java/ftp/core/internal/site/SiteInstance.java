@@ -78,6 +78,8 @@ public final class SiteInstance {
     private final Optional<String> failure;
     private final String tlsDescription;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    /** How often the control connections' deadlines are checked. */
+    private static final long SWEEP_MILLIS = 250;
 
     @Activate
     public SiteInstance(BundleContext context, @Reference CommandRegistry commands, @Reference TlsPolicy tlsPolicy,
@@ -119,6 +121,7 @@ public final class SiteInstance {
                 new PassivePorts(settings.passive().portLow(), settings.passive().portHigh()),
                 new ConcurrentHashMap<>(), siteTls);
         this.handler = new ControlHandler(site);
+        scheduler.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
         this.acceptor = new NioSocketAcceptor();
         acceptor.setReuseAddress(true);
         acceptor.getSessionConfig().setTcpNoDelay(true);
@@ -239,6 +242,20 @@ public final class SiteInstance {
         if (failure.isEmpty()) {
             LOG.info("Site {} stopped", settings.name());
         }
+    }
+
+    /** The control connections' deadlines; an exception must not end the periodic task. */
+    private void sweep() {
+        try {
+            handler.sweep();
+        } catch (RuntimeException e) {
+            LOG.error("Site {}: checking the connections' deadlines failed", settings.name(), e);
+        }
+    }
+
+    /** Connections open now, admitted or not. */
+    public int connectionCount() {
+        return handler.connectionCount();
     }
 
     /** The certificate the site serves, for operators. */

@@ -43,6 +43,9 @@ public final class SiteSettingsParser {
     static final int DEFAULT_BAN_TIME = 300;
     static final int DEFAULT_MAX_CONCURRENT_HASHES = 2;
     static final long DEFAULT_MAX_HASH_SIZE = 0;
+    static final int DEFAULT_LOGIN_TIMEOUT = 60;
+    static final int DEFAULT_LINE_TIMEOUT = 30;
+    static final int DEFAULT_TLS_HANDSHAKE_TIMEOUT = 10;
 
     /** Known TLS protocol names, oldest first. */
     static final List<String> TLS_VERSIONS = List.of("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
@@ -214,6 +217,9 @@ public final class SiteSettingsParser {
                 values.integer("limits.maxLoginFailures", DEFAULT_MAX_LOGIN_FAILURES, 1, 1_000),
                 Duration.ofSeconds(values.integer("limits.banTime", DEFAULT_BAN_TIME, 1, 86_400)),
                 values.integer("limits.maxConcurrentHashes", DEFAULT_MAX_CONCURRENT_HASHES, 1, 1_000),
-                values.longInteger("limits.maxHashSize", DEFAULT_MAX_HASH_SIZE, 0, Long.MAX_VALUE));
+                values.longInteger("limits.maxHashSize", DEFAULT_MAX_HASH_SIZE, 0, Long.MAX_VALUE),
+                Duration.ofSeconds(values.integer("limits.loginTimeout", DEFAULT_LOGIN_TIMEOUT, 1, 3_600)),
+                Duration.ofSeconds(values.integer("limits.lineTimeout", DEFAULT_LINE_TIMEOUT, 1, 3_600)),
+                Duration.ofSeconds(values.integer("limits.tlsHandshakeTimeout", DEFAULT_TLS_HANDSHAKE_TIMEOUT, 1, 600)));
     }
 }
