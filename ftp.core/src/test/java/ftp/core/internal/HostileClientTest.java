@@ -137,6 +137,58 @@ class HostileClientTest {
         }
     }
 
+    private static boolean bindable(int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static void awaitBindable(int port, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (!bindable(port) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(bindable(port), what);
+    }
+
+    /**
+     * Item 8: ABOR, or the end of the control connection, while a transfer waited for its data
+     * connection left the accept running for up to limits.dataTimeout (a thread and the passive
+     * port held), and the close path waited for it on a MINA I/O thread.
+     */
+    @Test
+    void aborAndACloseCancelATransferThatWaitsForItsDataConnection() throws Exception {
+        try (TestSite site = TestSite.start(dir, Map.of("limits.dataTimeout", 60))) {
+            java.nio.file.Files.writeString(site.home().resolve("f.txt"), "data");
+            try (RawControl control = new RawControl(site.port()).login()) {
+                int port = control.pasv().getPort();
+                control.send("RETR f.txt");
+                long started = System.nanoTime();
+                control.send("ABOR");
+                assertTrue(control.reply().startsWith("426"), "the transfer's reply first");
+                assertTrue(control.reply().startsWith("226"));
+                assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(2));
+                awaitBindable(port, "ABOR released the passive port");
+                assertTrue(control.command("NOOP").startsWith("200"));
+            }
+            int port;
+            try (RawControl control = new RawControl(site.port()).login()) {
+                port = control.pasv().getPort();
+                control.send("RETR f.txt");
+                Thread.sleep(100);
+            }
+            awaitBindable(port, "the end of the control connection released the passive port");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (site.instance().sessionCount() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(0, site.instance().sessionCount());
+        }
+    }
+
     /** Item 11: garbage lines never ended the session. */
     @Test
     void twentyUnrecognisedLinesInARowEndTheSession() throws Exception {

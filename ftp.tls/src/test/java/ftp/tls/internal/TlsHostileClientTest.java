@@ -114,6 +114,36 @@ class TlsHostileClientTest {
         }
     }
 
+    /**
+     * Item 7: a protected data connection that never sent its ClientHello wedged the session for
+     * ever (no reply, NOOP queued, ABOR answered while the transfer thread stayed blocked).
+     */
+    @Test
+    void aDataConnectionThatNeverHandshakesEndsWithinTheDataTimeout() throws Exception {
+        TlsSite tls = TlsSite.start(dir, Map.of("limits.dataTimeout", 2, "tls.requireSessionReuse", false));
+        java.nio.file.Files.writeString(tls.site.home().resolve("f.txt"), "data");
+        try (RawControl control = new RawControl(tls.site.port())) {
+            control.reply();
+            assertTrue(control.command("AUTH TLS").startsWith("234"));
+            control.upgrade(TlsSite.trustAll("TLS"));
+            control.command("USER alice");
+            assertTrue(control.command("PASS secret").startsWith("230"));
+            control.command("PBSZ 0");
+            assertTrue(control.command("PROT P").startsWith("200"));
+            InetSocketAddress pasv = control.pasv();
+            control.send("RETR f.txt");
+            try (Socket data = new Socket(InetAddress.getLoopbackAddress(), pasv.getPort())) {
+                assertTrue(control.reply().startsWith("150"));
+                long started = System.nanoTime();
+                String reply = control.reply();
+                assertTrue(reply.startsWith("425") || reply.startsWith("426"), reply);
+                assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5));
+            }
+            assertTrue(control.command("NOOP").startsWith("200"));
+        }
+        tls.site.close();
+    }
+
     /** Item 3: a connection refused (over the per-address limit) on the implicit port was never closed. */
     @Test
     void aRefusedImplicitConnectionIsClosedToo() throws Exception {

@@ -178,14 +178,16 @@ public final class SessionDataConnections implements DataConnections {
         try {
             Socket tls;
             try {
-                socket = passive != null ? accept(passive) : connect(active);
+                current.pending(passive);
+                socket = passive != null ? accept(passive) : connect(current, active);
+                current.pending(socket);
                 // Clients (ftplib, Commons Net, curl) start the data handshake after 150, so 150 comes
                 // first; the command touches its file only after the handshake (no 0-byte uploads on 522).
                 host.reply(Reply.of(150, opening));
-                tls = protector.isPresent() ? protector.get().protect(socket.socket(), upload) : null;
+                tls = protector.isPresent() ? handshake(protector.get(), socket, upload) : null;
             } catch (IOException e) {
                 transfer.abandoned();
-                throw e;
+                throw current.aborted ? new IOException("aborted", e) : e;
             }
             current.channel = new SocketDataChannel(socket, tls);
             if (current.aborted) {
@@ -259,8 +261,21 @@ public final class SessionDataConnections implements DataConnections {
         }
     }
 
-    private SocketChannel connect(InetSocketAddress target) throws IOException {
+    /**
+     * The data connection's TLS handshake, bounded by {@code limits.dataTimeout}: a client that
+     * never sends its ClientHello no longer holds the session (and a transfer thread) for ever.
+     */
+    private Socket handshake(TransferHost.DataProtector protector, SocketChannel socket, boolean upload)
+            throws IOException {
+        socket.socket().setSoTimeout((int) host.settings().limits().dataTimeout().toMillis());
+        Socket tls = protector.protect(socket.socket(), upload);
+        socket.socket().setSoTimeout(0); // from here on the watchdog judges stalls
+        return tls;
+    }
+
+    private SocketChannel connect(Running current, InetSocketAddress target) throws IOException {
         SocketChannel channel = SocketChannel.open();
+        current.pending(channel);
         try {
             channel.bind(new InetSocketAddress(host.localAddress().getAddress(), 0));
             channel.socket().connect(target, (int) host.settings().limits().dataTimeout().toMillis());
@@ -271,22 +286,16 @@ public final class SessionDataConnections implements DataConnections {
         }
     }
 
+    /**
+     * ABOR: ends the transfer at once, also one still waiting for its data connection to be
+     * accepted, connected or handshaken, and waits (briefly, since nothing blocks any more) for
+     * its 426 to be sent first.
+     */
     @Override
     public boolean abort() {
-        Running current = running;
-        lock.lock();
-        try {
-            reset();
-        } finally {
-            lock.unlock();
-        }
+        Running current = cancel();
         if (current == null) {
             return false;
-        }
-        current.aborted = true;
-        SocketDataChannel channel = current.channel;
-        if (channel != null) {
-            channel.close();
         }
         try {
             // The 426 of the transfer goes out before the reply to ABOR (RFC 959 section 4.1.3).
@@ -304,9 +313,29 @@ public final class SessionDataConnections implements DataConnections {
         activeTarget = null;
     }
 
-    /** Closes everything when the control connection ends. */
+    /** Stops whatever runs or waits, without waiting: the caller is MINA's I/O thread. */
+    private Running cancel() {
+        Running current = running;
+        lock.lock();
+        try {
+            reset();
+        } finally {
+            lock.unlock();
+        }
+        if (current == null) {
+            return null;
+        }
+        current.aborted = true;
+        current.cancel();
+        return current;
+    }
+
+    /**
+     * Closes everything when the control connection ends, at once and without waiting for the
+     * transfer: it runs on a MINA I/O thread (a wait there stalled every session of the site).
+     */
     public void shutdown() {
-        abort();
+        cancel();
     }
 
     private static void close(java.io.Closeable closeable) {
@@ -324,5 +353,33 @@ public final class SessionDataConnections implements DataConnections {
         final CountDownLatch done = new CountDownLatch(1);
         volatile SocketDataChannel channel;
         volatile boolean aborted;
+        /** What the transfer is blocked on before its channel exists: the listener, the socket. */
+        private volatile java.io.Closeable pending;
+
+        /** Records what to close on a cancel; closes it at once when the cancel came first. */
+        void pending(java.io.Closeable resource) {
+            pending = resource;
+            if (aborted) {
+                close(resource);
+            }
+        }
+
+        void cancel() {
+            java.io.Closeable blocked = pending;
+            if (blocked instanceof SocketChannel socket) {
+                try {
+                    // wakes a read blocked in the TLS handshake at once, as it wakes sendfile
+                    socket.shutdownInput();
+                    socket.shutdownOutput();
+                } catch (IOException notConnected) {
+                    // closed below anyway
+                }
+            }
+            close(blocked);
+            SocketDataChannel open = channel;
+            if (open != null) {
+                open.close();
+            }
+        }
     }
 }
