@@ -35,6 +35,15 @@ public interface FtpCommand {
     String DURING_TRANSFER = "ftp.duringTransfer";
 
     /**
+     * Service property: {@code Boolean}, whether the command reads or copies whole files (a
+     * checksum, a concatenation): such commands share a per-site bound,
+     * {@code limits.maxHeavyCommands}, and get {@code 450} at once beyond it (default false).
+     *
+     * @since 1.1
+     */
+    String HEAVY = "ftp.heavy";
+
+    /**
      * Executes the request. Every path through this method answers the client, either directly
      * or through a transfer started with {@link FtpSession#transfer}.
      *

@@ -35,4 +35,7 @@ public @interface FtpCommandService {
 
     /** Whether the verb is handled while a transfer runs: {@link FtpCommand#DURING_TRANSFER}. */
     boolean duringTransfer() default false;
+
+    /** Whether the command reads or copies whole files: {@link FtpCommand#HEAVY}. */
+    boolean heavy() default false;
 }

@@ -109,10 +109,11 @@ public record SiteSettings(String name, InetAddress bindAddress, int ftpPort, in
      * @param lineTimeout {@code limits.lineTimeout}: from the first byte of a command line to its end
      * @param tlsHandshakeTimeout {@code limits.tlsHandshakeTimeout}: a control connection's TLS
      *        handshake (implicit FTPS or AUTH TLS)
-     * @since 1.1 (the three timeouts)
+     * @param maxHeavyCommands {@code limits.maxHeavyCommands}: commands reading whole files at once
+     * @since 1.1 (the three timeouts and maxHeavyCommands)
      */
     public record Limits(int maxConnections, int maxConnectionsPerIp, Duration idleTimeout, Duration dataTimeout,
             int maxLoginFailures, Duration banTime, int maxConcurrentHashes, long maxHashSize, Duration loginTimeout,
-            Duration lineTimeout, Duration tlsHandshakeTimeout) {
+            Duration lineTimeout, Duration tlsHandshakeTimeout, int maxHeavyCommands) {
     }
 }

@@ -189,6 +189,56 @@ class HostileClientTest {
         }
     }
 
+    /** A heavy command that holds its permit until released. */
+    @FtpCommandService(command = "XSLOW", heavy = true)
+    static final class SlowHeavy implements FtpCommand {
+        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void execute(FtpRequest request, FtpSession session) throws java.io.IOException {
+            started.incrementAndGet();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            session.reply(250, "done");
+        }
+    }
+
+    /** Item 9: commands reading whole files queued on the shared pool without bound. */
+    @Test
+    void heavyCommandsBeyondTheSiteBoundGet450AtOnce() throws Exception {
+        SlowHeavy slow = new SlowHeavy();
+        try (TestSite site = TestSite.start(dir, Map.of("limits.maxHeavyCommands", 2))) {
+            site.register(slow);
+            RawControl a = new RawControl(site.port()).login();
+            RawControl b = new RawControl(site.port()).login();
+            RawControl c = new RawControl(site.port()).login();
+            try {
+                a.send("XSLOW");
+                b.send("XSLOW");
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (slow.started.get() < 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertEquals("450 Too many commands that read whole files are running on this site; try again later\r\n",
+                        c.command("XSLOW"));
+                assertTrue(c.command("NOOP").startsWith("200"), "light commands still run");
+                slow.release.countDown();
+                assertEquals("250 done\r\n", a.reply());
+                assertEquals("250 done\r\n", b.reply());
+                assertEquals("250 done\r\n", c.command("XSLOW"), "the permits came back");
+                assertEquals(2, slow.started.get() - 1);
+            } finally {
+                a.close();
+                b.close();
+                c.close();
+            }
+        }
+    }
+
     /** Item 11: garbage lines never ended the session. */
     @Test
     void twentyUnrecognisedLinesInARowEndTheSession() throws Exception {

@@ -174,7 +174,8 @@ public final class TestSite implements AutoCloseable {
     public static Map<String, Object> properties(Class<?> type) {
         FtpCommandService service = type.getAnnotation(FtpCommandService.class);
         return Map.of(FtpCommand.COMMAND, service.command(), FtpCommand.FEATURE, service.feature(),
-                FtpCommand.LOGIN, service.login(), FtpCommand.DURING_TRANSFER, service.duringTransfer());
+                FtpCommand.LOGIN, service.login(), FtpCommand.DURING_TRANSFER, service.duringTransfer(),
+                FtpCommand.HEAVY, service.heavy());
     }
 
     /** Every command class of the core, found beside FeatCommand (in a directory or, from other modules, a jar). */

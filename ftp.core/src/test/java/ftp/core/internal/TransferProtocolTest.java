@@ -46,8 +46,12 @@ class TransferProtocolTest extends SiteTest {
         Files.writeString(site.home().resolve("unix.txt"), "one\ntwo\n");
         try (RawControl control = new RawControl(site.port()).login()) {
             assertTrue(control.command("TYPE A").startsWith("200"));
-            assertEquals("213 10\r\n", control.command("SIZE unix.txt"), "SIZE counts the CRs TYPE A adds");
+            // Issue 9 item 9: SIZE in TYPE A read the whole file, byte by byte (7 s per GiB)
+            assertEquals("550 SIZE is not available in ASCII mode; send TYPE I first\r\n", control.command("SIZE unix.txt"));
             assertEquals("one\r\ntwo\r\n", new String(download(control, "RETR unix.txt"), StandardCharsets.US_ASCII));
+            assertTrue(control.command("TYPE I").startsWith("200"));
+            assertEquals("213 8\r\n", control.command("SIZE unix.txt"));
+            assertTrue(control.command("TYPE A").startsWith("200"));
             upload(control, "STOR dos.txt", "a\r\nb\r\n".getBytes(StandardCharsets.US_ASCII));
         }
         assertEquals("a\nb\n", Files.readString(site.home().resolve("dos.txt")));

@@ -30,7 +30,7 @@ import ftp.core.api.FtpSession;
  * the parts. Site toggle: {@code feature.comb}.
  */
 @Component(service = FtpCommand.class)
-@FtpCommandService(command = "COMB", feature = "comb")
+@FtpCommandService(command = "COMB", feature = "comb", heavy = true)
 public final class CombCommand implements FtpCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(CombCommand.class);

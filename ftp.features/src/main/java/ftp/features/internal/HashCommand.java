@@ -33,7 +33,7 @@ import ftp.core.api.FtpSession;
  * lines. Site toggle: {@code feature.hash}.
  */
 @Component(service = FtpCommand.class)
-@FtpCommandService(command = "HASH", feature = "hash")
+@FtpCommandService(command = "HASH", feature = "hash", heavy = true)
 public final class HashCommand implements FtpCommand {
 
     static final SessionKey<HashAlgorithm> SELECTED = SessionKey.of("hash.algorithm", HashAlgorithm.class);

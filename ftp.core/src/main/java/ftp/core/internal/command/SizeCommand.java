@@ -1,8 +1,6 @@
 package ftp.core.internal.command;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.List;
 
@@ -16,8 +14,10 @@ import ftp.core.api.FtpSession;
 import ftp.core.api.TransferType;
 
 /**
- * SIZE (RFC 3659 section 4): the bytes a RETR would send in the current TYPE; in TYPE A that
- * counts the CR added before every bare LF.
+ * SIZE (RFC 3659 section 4): the bytes a RETR would send in the current TYPE. In TYPE I that is the
+ * file's size; in TYPE A it would mean reading the whole file (every bare LF gains a CR), an
+ * unbounded cost per request, so SIZE is refused there with 550, as pyftpdlib and ftpserverlib do.
+ * Clients send TYPE I before SIZE.
  */
 @Component(service = FtpCommand.class)
 @FtpCommandService(command = "SIZE")
@@ -26,20 +26,11 @@ public final class SizeCommand implements FtpCommand {
     @Override
     public void execute(FtpRequest request, FtpSession session) throws IOException {
         VirtualFile file = RegularFiles.readable(session, request.requireArgument());
-        long size = TransferType.of(session) == TransferType.BINARY ? Files.size(file.file()) : asciiSize(file);
-        session.reply(213, Long.toString(size));
-    }
-
-    private static long asciiSize(VirtualFile file) throws IOException {
-        long size = 0;
-        int previous = -1;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file.file()), 64 << 10)) {
-            for (int b = in.read(); b >= 0; b = in.read()) {
-                size += b == '\n' && previous != '\r' ? 2 : 1;
-                previous = b;
-            }
+        if (TransferType.of(session) != TransferType.BINARY) {
+            session.reply(550, "SIZE is not available in ASCII mode; send TYPE I first");
+            return;
         }
-        return size;
+        session.reply(213, Long.toString(Files.size(file.file())));
     }
 
     @Override

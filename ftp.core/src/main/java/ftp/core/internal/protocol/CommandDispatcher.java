@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,7 @@ import ftp.core.api.ReplyException;
  * Runs a session's command lines in order. The rules live here and nowhere else: an unknown or
  * disabled verb gets 502, a verb that needs a login gets 530 before one, and while a transfer
  * runs only the verbs registered as {@code duringTransfer} (ABOR, STAT, QUIT) run at once; the
- * others wait for the transfer to end.
+ * others wait for the transfer to end; a {@code heavy} verb needs one of the site's permits.
  */
 final class CommandDispatcher {
 
@@ -120,6 +121,24 @@ final class CommandDispatcher {
         }
     }
 
+    /**
+     * A command that reads or copies whole files runs only with one of the site's
+     * {@code limits.maxHeavyCommands} permits; without one it gets 450 at once, never a queue,
+     * so a handful of such requests cannot take the command pool from every other session.
+     */
+    private void executeHeavy(FtpRequest request, CommandRegistration command) throws IOException {
+        Semaphore permits = session.heavyWork();
+        if (!permits.tryAcquire()) {
+            session.reply(450, "Too many commands that read whole files are running on this site; try again later");
+            return;
+        }
+        try {
+            command.command().execute(request, session);
+        } finally {
+            permits.release();
+        }
+    }
+
     /** Answers a line that is no command here; the last one allowed ends the session. */
     private void unrecognised(Reply reply) {
         if (++unrecognised < MAX_UNRECOGNISED) {
@@ -145,6 +164,8 @@ final class CommandDispatcher {
             unrecognised = 0;
             if (command.get().login() && session.user().isEmpty()) {
                 session.reply(530, "Please log in with USER and PASS first");
+            } else if (command.get().heavy()) {
+                executeHeavy(request, command.get());
             } else {
                 command.get().command().execute(request, session);
             }

@@ -117,6 +117,7 @@ public final class CommandRegistry {
         Object id = properties.get(Constants.SERVICE_ID);
         return new CommandRegistration(List.copyOf(verbs), feature == null ? "" : feature.toString().trim(),
                 flag(properties.get(FtpCommand.LOGIN), true), flag(properties.get(FtpCommand.DURING_TRANSFER), false),
+                flag(properties.get(FtpCommand.HEAVY), false),
                 ranking instanceof Integer r ? r : 0, id instanceof Long l ? l : Long.MAX_VALUE, command);
     }
 

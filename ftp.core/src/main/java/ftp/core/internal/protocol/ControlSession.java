@@ -88,6 +88,11 @@ final class ControlSession implements FtpSession, TransferHost {
         return flow;
     }
 
+    /** The site's permits for commands that read whole files. */
+    java.util.concurrent.Semaphore heavyWork() {
+        return site.heavyWork();
+    }
+
     private void commandDone() {
         flow.backlogChanged();
     }

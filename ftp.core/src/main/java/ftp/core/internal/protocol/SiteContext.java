@@ -2,6 +2,7 @@ package ftp.core.internal.protocol;
 
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 
 import ftp.core.api.SessionKey;
 import ftp.core.api.SiteSettings;
@@ -21,8 +22,9 @@ import ftp.core.internal.data.TransferWatchdog;
  * @param passivePorts the passive port range
  * @param state what commands share across the site's sessions ({@code FtpSession.siteState})
  * @param tls the site's TLS, from the policy service
+ * @param heavyWork the permits of {@code limits.maxHeavyCommands}: commands reading whole files
  */
 public record SiteContext(SiteSettings settings, CommandRegistry commands, Authenticator authenticator,
         ExecutorService commandPool, ExecutorService transferPool, TransferWatchdog watchdog,
-        PassivePorts passivePorts, ConcurrentMap<SessionKey<?>, Object> state, SiteTls tls) {
+        PassivePorts passivePorts, ConcurrentMap<SessionKey<?>, Object> state, SiteTls tls, Semaphore heavyWork) {
 }

@@ -162,4 +162,9 @@ public @interface SiteConfiguration {
             + "(implicit FTPS, or after AUTH TLS) must complete this fast, else the connection is closed. Data "
             + "connections' handshakes are bounded by the data timeout.")
     int limits_tlsHandshakeTimeout() default SiteSettingsParser.DEFAULT_TLS_HANDSHAKE_TIMEOUT;
+
+    @AttributeDefinition(name = "Concurrent heavy commands", description = "Commands that read or copy whole files "
+            + "(HASH, COMB, installed commands that declare themselves heavy) the site runs at once; more get 450 "
+            + "(try again later) at once, never a queue.")
+    int limits_maxHeavyCommands() default SiteSettingsParser.DEFAULT_MAX_HEAVY_COMMANDS;
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -119,7 +120,7 @@ public final class SiteInstance {
                 commandPool, transferPool,
                 new TransferWatchdog(scheduler, settings.limits().dataTimeout().toMillis()),
                 new PassivePorts(settings.passive().portLow(), settings.passive().portHigh()),
-                new ConcurrentHashMap<>(), siteTls);
+                new ConcurrentHashMap<>(), siteTls, new Semaphore(settings.limits().maxHeavyCommands()));
         this.handler = new ControlHandler(site);
         scheduler.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
         this.acceptor = new NioSocketAcceptor();

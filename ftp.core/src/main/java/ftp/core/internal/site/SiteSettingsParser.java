@@ -46,6 +46,7 @@ public final class SiteSettingsParser {
     static final int DEFAULT_LOGIN_TIMEOUT = 60;
     static final int DEFAULT_LINE_TIMEOUT = 30;
     static final int DEFAULT_TLS_HANDSHAKE_TIMEOUT = 10;
+    static final int DEFAULT_MAX_HEAVY_COMMANDS = 2;
 
     /** Known TLS protocol names, oldest first. */
     static final List<String> TLS_VERSIONS = List.of("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
@@ -220,6 +221,7 @@ public final class SiteSettingsParser {
                 values.longInteger("limits.maxHashSize", DEFAULT_MAX_HASH_SIZE, 0, Long.MAX_VALUE),
                 Duration.ofSeconds(values.integer("limits.loginTimeout", DEFAULT_LOGIN_TIMEOUT, 1, 3_600)),
                 Duration.ofSeconds(values.integer("limits.lineTimeout", DEFAULT_LINE_TIMEOUT, 1, 3_600)),
-                Duration.ofSeconds(values.integer("limits.tlsHandshakeTimeout", DEFAULT_TLS_HANDSHAKE_TIMEOUT, 1, 600)));
+                Duration.ofSeconds(values.integer("limits.tlsHandshakeTimeout", DEFAULT_TLS_HANDSHAKE_TIMEOUT, 1, 600)),
+                values.integer("limits.maxHeavyCommands", DEFAULT_MAX_HEAVY_COMMANDS, 1, 1_000));
     }
 }

@@ -48,7 +48,7 @@ class SiteSettingsParserTest {
         assertEquals(List.of(), s.tls().cipherSuites());
         assertEquals(Optional.empty(), s.tls().certificate());
         assertEquals(new SiteSettings.Limits(100, 10, Duration.ofSeconds(300), Duration.ofSeconds(60), 5,
-                Duration.ofSeconds(300), 2, 0, Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(10)),
+                Duration.ofSeconds(300), 2, 0, Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(10), 2),
                 s.limits());
         assertEquals("FTP server ready", s.banners().connect());
     }

@@ -30,7 +30,7 @@ import ftp.core.api.FtpSession;
  * Site toggle: {@code feature.xcrc}, shared with {@link Xsha256Command}.
  */
 @Component(service = FtpCommand.class)
-@FtpCommandService(command = "XCRC", feature = "xcrc")
+@FtpCommandService(command = "XCRC", feature = "xcrc", heavy = true)
 public final class XcrcCommand implements FtpCommand {
 
     @Override

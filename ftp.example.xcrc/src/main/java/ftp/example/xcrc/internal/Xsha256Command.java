@@ -23,7 +23,7 @@ import ftp.core.api.FtpSession;
  * checksum verb of this bundle.
  */
 @Component(service = FtpCommand.class)
-@FtpCommandService(command = "XSHA256", feature = "xcrc")
+@FtpCommandService(command = "XSHA256", feature = "xcrc", heavy = true)
 public final class Xsha256Command implements FtpCommand {
 
     @Override
