@@ -31,6 +31,22 @@ public final class TlsPolicyService implements TlsPolicy {
 
     private static final Logger LOG = LoggerFactory.getLogger(TlsPolicyService.class);
     private static final char[] KEYSTORE_PASSWORD = "in-memory".toCharArray();
+    /**
+     * SunJSSE refuses a client's renegotiation (at its ClientHello, before any expensive work) when
+     * this system property is true. It reads it once, when its first server handshake starts, so
+     * it is set before this service serves one, unless the operator chose otherwise; the
+     * distribution also sets it from the start (-runproperties). TLS 1.3 has no
+     * renegotiation.
+     */
+    static final String REJECT_RENEGOTIATION = "jdk.tls.rejectClientInitiatedRenegotiation";
+
+    public TlsPolicyService() {
+        if (System.getProperty(REJECT_RENEGOTIATION) == null) {
+            System.setProperty(REJECT_RENEGOTIATION, "true");
+        } else if (!Boolean.getBoolean(REJECT_RENEGOTIATION)) {
+            LOG.warn("{} is false: clients may renegotiate TLS 1.2 as often as they like", REJECT_RENEGOTIATION);
+        }
+    }
 
     @Override
     public SiteTls site(SiteSettings settings, Path dataDirectory) throws IOException {

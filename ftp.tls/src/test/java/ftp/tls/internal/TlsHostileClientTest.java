@@ -144,6 +144,24 @@ class TlsHostileClientTest {
         tls.site.close();
     }
 
+    /** Item 6: a client could renegotiate TLS 1.2 as often as it liked, each time a full handshake. */
+    @Test
+    void aClientsRenegotiationIsRefused() throws Exception {
+        TlsSite tls = TlsSite.start(dir, Map.of("tls.maxVersion", "TLSv1.2"));
+        try (RawControl control = new RawControl(tls.site.port())) {
+            control.reply();
+            assertTrue(control.command("AUTH TLS").startsWith("234"));
+            control.upgrade(TlsSite.trustAll("TLSv1.2"));
+            assertTrue(control.command("NOOP").startsWith("200"));
+            SSLSocket socket = (SSLSocket) control.socket();
+            assertEquals("TLSv1.2", socket.getSession().getProtocol());
+            socket.startHandshake();
+            assertThrows(IOException.class, () -> control.command("NOOP"), "renegotiation ends the connection");
+        }
+        await(() -> tls.site.instance().connectionCount(), 0, "connections left behind");
+        tls.site.close();
+    }
+
     /** Item 3: a connection refused (over the per-address limit) on the implicit port was never closed. */
     @Test
     void aRefusedImplicitConnectionIsClosedToo() throws Exception {
