@@ -254,6 +254,11 @@ public final class SiteInstance {
         }
     }
 
+    /** Command and transfer threads running a task now. */
+    public int busyThreads() {
+        return ((ThreadPoolExecutor) commandPool).getActiveCount() + ((ThreadPoolExecutor) transferPool).getActiveCount();
+    }
+
     /** Connections open now, admitted or not. */
     public int connectionCount() {
         return handler.connectionCount();
