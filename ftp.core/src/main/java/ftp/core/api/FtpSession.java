@@ -90,6 +90,17 @@ public interface FtpSession {
     /** Answers, then closes the control connection once the reply is written. */
     void close(Reply lastReply);
 
+    /**
+     * Waits up to {@code timeout} for the control connection to end. An upload's command asks this
+     * before it commits: in stream mode the end of the data connection is the end of the file, and
+     * a client that was killed also ends it; when its control connection ends at the same moment,
+     * nobody asked for the result and the partial upload is discarded.
+     *
+     * @return whether the control connection has ended
+     * @since 1.1
+     */
+    boolean awaitClosed(java.time.Duration timeout) throws InterruptedException;
+
     /** Session attributes with typed keys. */
     <T> Optional<T> get(SessionKey<T> key);
 

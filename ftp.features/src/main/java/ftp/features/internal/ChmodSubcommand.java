@@ -33,6 +33,10 @@ public final class ChmodSubcommand implements SiteSubcommand {
         int mode = Integer.parseInt(trimmed.substring(0, space), 8);
         session.require(Permission.WRITE);
         VirtualFile file = session.files().existing(trimmed.substring(space + 1));
+        if (file.isRoot()) {
+            // the user's home, and the site root when the home is the root: 000 locks everyone out
+            throw new ReplyException(550, "The mode of the home directory cannot be changed");
+        }
         if (!file.file().getFileSystem().supportedFileAttributeViews().contains("posix")) {
             throw new ReplyException(504, "SITE CHMOD is not supported on this server's file system");
         }

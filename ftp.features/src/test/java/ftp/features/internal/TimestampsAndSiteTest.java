@@ -58,6 +58,13 @@ class TimestampsAndSiteTest extends FeatureTest {
             assertTrue(control.command("SITE CHMOD 4755 f.txt").startsWith("501"));
             assertTrue(control.command("SITE CHMOD 644").startsWith("501"));
             assertTrue(control.command("SITE CHMOD 644 missing").startsWith("550"));
+            // issue 10 item 8: the home (here also the site root's only way in) could be set to 000
+            String home = PosixFilePermissions.toString(Files.getPosixFilePermissions(site.home()));
+            for (String path : new String[] { "/", ".", "..", "sub/.." }) {
+                assertEquals("550 The mode of the home directory cannot be changed\r\n",
+                        control.command("SITE CHMOD 000 " + path), path);
+            }
+            assertEquals(home, PosixFilePermissions.toString(Files.getPosixFilePermissions(site.home())));
 
             assertEquals("200 SITE UTIME command successful\r\n", control.command("SITE UTIME 20190102030405 f.txt"));
             assertEquals("213 20190102030405\r\n", control.command("MDTM f.txt"));

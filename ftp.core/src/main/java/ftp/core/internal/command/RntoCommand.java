@@ -19,7 +19,8 @@ import ftp.core.api.FtpSession;
 
 /**
  * RNTO (RFC 959 section 4.1.3). An existing file at the target is replaced, atomically where the
- * file system can (clients that upload to a temporary name and rename rely on that).
+ * file system can (clients that upload to a temporary name and rename rely on that), but only for
+ * a user who may delete it: replacing a file destroys it as DELE would.
  */
 @Component(service = FtpCommand.class)
 @FtpCommandService(command = "RNTO")
@@ -34,12 +35,20 @@ public final class RntoCommand implements FtpCommand {
         if (target.isRoot() || target.path().startsWith(source.path() + "/")) {
             throw new ReplyException(553, target.path() + ": not a valid target");
         }
+        boolean mayReplace = session.user().map(user -> user.can(Permission.DELETE)).orElse(false);
         try {
-            try {
-                Files.move(source.file(), target.file(), StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(source.file(), target.file(), StandardCopyOption.REPLACE_EXISTING);
+            if (!mayReplace) {
+                // no replacement: fails when something is (or appears) at the target
+                Files.move(source.file(), target.file());
+            } else {
+                try {
+                    Files.move(source.file(), target.file(), StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(source.file(), target.file(), StandardCopyOption.REPLACE_EXISTING);
+                }
             }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new ReplyException(550, target.path() + ": exists, and replacing it needs the delete permission");
         } catch (NoSuchFileException e) {
             throw new ReplyException(550, "No such file or directory");
         } catch (DirectoryNotEmptyException e) {

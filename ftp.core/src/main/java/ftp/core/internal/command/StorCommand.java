@@ -49,7 +49,7 @@ public final class StorCommand implements FtpCommand {
             } else {
                 try (AtomicWrite upload = session.files().replace(target)) {
                     Uploads.receive(session, channel, upload.channel(), 0);
-                    upload.commit();
+                    Uploads.commit(session, target, upload);
                 }
             }
             return Reply.of(226, "Transfer complete");

@@ -44,7 +44,7 @@ public final class StouCommand implements FtpCommand {
                 boolean complete = false;
                 try (AtomicWrite upload = session.files().replace(target)) {
                     Uploads.receive(session, channel, upload.channel(), 0);
-                    upload.commit();
+                    Uploads.commit(session, target, upload);
                     complete = true;
                 } finally {
                     if (!complete) {

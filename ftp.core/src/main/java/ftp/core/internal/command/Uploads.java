@@ -6,6 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 
+import java.time.Duration;
+
+import ftp.core.api.AtomicWrite;
 import ftp.core.api.DataChannel;
 import ftp.core.api.FtpSession;
 import ftp.core.api.TransferType;
@@ -27,6 +30,29 @@ final class Uploads {
         if (!Files.isDirectory(target.file().getParent())) {
             throw new ReplyException(553, target.path() + ": parent directory does not exist");
         }
+    }
+
+    /**
+     * How long a complete upload, once on disk, waits for its client's control connection to end
+     * too: a killed client ends both at once, and its half upload must not replace the file (issue
+     * 10 item 7). The data is forced to disk first, which gives MINA's I/O thread time to see the
+     * control connection's end; a well-behaved client keeps it open for the 226.
+     */
+    static final Duration COMMIT_GRACE = Duration.ofMillis(5);
+
+    /** Moves a complete upload over its target, unless the client's control connection ended with it. */
+    static void commit(FtpSession session, VirtualFile target, AtomicWrite upload) throws IOException {
+        upload.channel().force(false);
+        try {
+            if (session.awaitClosed(COMMIT_GRACE)) {
+                throw new IOException("the control connection ended with the upload of " + target.path()
+                        + "; nobody asked for it, so it is discarded");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted before the upload of " + target.path() + " was committed", e);
+        }
+        upload.commit();
     }
 
     /** Writes what the client sends into {@code file} from {@code position}; TYPE A becomes LF line ends. */

@@ -78,8 +78,8 @@ public final class HomeFileSystemView implements FileSystemView {
         try (DirectoryStream<Path> children = Files.newDirectoryStream(dir.file())) {
             for (Path child : children) {
                 String name = child.getFileName().toString();
-                if (name.startsWith(AtomicUpload.TEMP_PREFIX)) {
-                    continue;
+                if (!VirtualPaths.allowed(name)) {
+                    continue; // an upload temporary, or a name no reply may carry
                 }
                 try {
                     entries.put(name, resolve(prefix + name));

@@ -61,6 +61,7 @@ final class ControlSession implements FtpSession, TransferHost {
     private volatile FtpUser user;
     private volatile HomeFileSystemView files;
     private volatile long awaitingLoginSince = System.nanoTime();
+    private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
 
     /**
      * @param implicitTls the TLS already running on an implicit FTPS connection, or null for the
@@ -291,7 +292,13 @@ final class ControlSession implements FtpSession, TransferHost {
     }
 
     void closed() {
+        ended.countDown();
         data.shutdown();
+    }
+
+    @Override
+    public boolean awaitClosed(java.time.Duration timeout) throws InterruptedException {
+        return ended.await(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS) || io.isClosing();
     }
 
     /** Whether the session has waited longer than {@code timeout} for a login since it connected or sent REIN. */

@@ -9,6 +9,7 @@ import java.net.NetworkInterface;
 import java.net.SocketAddress;
 import java.net.SocketException;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,6 +52,7 @@ import ftp.core.api.TlsPolicy;
 import ftp.core.api.UserStore;
 import ftp.core.internal.data.PassivePorts;
 import ftp.core.internal.data.TransferWatchdog;
+import ftp.core.internal.fs.StaleUploads;
 import ftp.core.internal.protocol.CommandRegistry;
 import ftp.core.internal.protocol.ControlCodecFactory;
 import ftp.core.internal.protocol.ControlHandler;
@@ -136,6 +138,8 @@ public final class SiteInstance {
         }
         LOG.info("Site {} serving {} (root {}, passive ports {}-{}); TLS: {}", name, servedUrls(settings),
                 settings.root(), settings.passive().portLow(), settings.passive().portHigh(), tlsDescription);
+        Instant started = Instant.now();
+        scheduler.execute(() -> removeStaleUploads(started));
     }
 
     /** The URLs clients can use: every local address of the right family when bound to a wildcard. */
@@ -242,6 +246,20 @@ public final class SiteInstance {
         scheduler.shutdownNow();
         if (failure.isEmpty()) {
             LOG.info("Site {} stopped", settings.name());
+        }
+    }
+
+    /** Upload temporaries a killed server left behind: older than this start, under the root. */
+    private void removeStaleUploads(Instant started) {
+        try {
+            StaleUploads.Removed removed = StaleUploads.remove(settings.root(), started);
+            if (removed.files() > 0) {
+                LOG.info("Site {}: removed {} stale upload temporaries ({} bytes) under {}", settings.name(),
+                        removed.files(), removed.bytes(), settings.root());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Site {}: cannot remove stale upload temporaries under {}: {}", settings.name(), settings.root(),
+                    e.toString());
         }
     }
 

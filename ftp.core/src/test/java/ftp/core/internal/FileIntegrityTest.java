@@ -1,0 +1,151 @@
+package ftp.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ftp.core.api.Permission;
+
+/** Issue 10 on the wire: permissions that hold, names that cannot forge replies, nothing left behind. */
+class FileIntegrityTest {
+
+    @TempDir
+    Path dir;
+
+    /** Item 2: a user without delete renamed another file over the victim. */
+    @Test
+    void renamingOntoAnExistingFileNeedsTheDeletePermission() throws Exception {
+        try (TestSite site = TestSite.start(dir)) {
+            Path home = site.home();
+            Files.writeString(home.resolve("victim"), "precious");
+            Files.writeString(home.resolve("other"), "junk");
+            site.addUser("renamer", "pw", "alice", EnumSet.of(Permission.LIST, Permission.READ, Permission.RENAME));
+            try (RawControl control = new RawControl(site.port()).login("renamer", "pw")) {
+                assertTrue(control.command("DELE victim").startsWith("550"));
+                assertTrue(control.command("RNFR other").startsWith("350"));
+                assertEquals("550 /victim: exists, and replacing it needs the delete permission\r\n",
+                        control.command("RNTO victim"));
+                assertEquals("precious", Files.readString(home.resolve("victim")));
+                assertTrue(control.command("RNFR other").startsWith("350"));
+                assertTrue(control.command("RNTO fresh").startsWith("250"), "a new name needs no delete");
+            }
+            try (RawControl control = new RawControl(site.port()).login()) {
+                assertTrue(control.command("RNFR fresh").startsWith("350"));
+                assertTrue(control.command("RNTO victim").startsWith("250"), "with delete the file is replaced");
+                assertEquals("junk", Files.readString(home.resolve("victim")));
+            }
+        }
+    }
+
+    /** Item 3: a bare CR in a name forged reply lines; line separators and bidi overrides were accepted. */
+    @Test
+    void namesWithControlOrSeparatorCharactersAreRefusedAndNeverListed() throws Exception {
+        try (TestSite site = TestSite.start(dir); RawControl control = new RawControl(site.port()).login()) {
+            for (String name : List.of("inj\r226 Injected fake line", "line\u2028sep", "next\u0085line",
+                    "para\u2029", "evil\u202etxt.exe", "bell\u0007", "del\u007f")) {
+                assertEquals("553 File name not allowed\r\n", control.command("MKD " + name), name);
+                assertEquals("553 File name not allowed\r\n", control.command("CWD " + name), name);
+            }
+            try {
+                Files.createDirectory(site.home().resolve("op\rmade"));
+            } catch (java.nio.file.InvalidPathException | java.io.IOException unsupported) {
+                return; // a file system that refuses such names itself
+            }
+            Files.writeString(site.home().resolve("plain.txt"), "x");
+            control.command("TYPE A");
+            String nlst = new String(TransferProtocolTest.download(control, "NLST"), StandardCharsets.UTF_8);
+            String list = new String(TransferProtocolTest.download(control, "LIST"), StandardCharsets.UTF_8);
+            for (String listing : List.of(nlst, list)) {
+                assertTrue(listing.contains("plain.txt"), listing);
+                assertFalse(listing.contains("op\rmade") || listing.contains("made"), "skipped: " + listing);
+                assertEquals(listing.replace("\r\n", "").indexOf('\r'), -1, "no bare CR");
+            }
+        }
+    }
+
+    /** Item 4: the upload temporary prefix hid a client's own file from every listing. */
+    @Test
+    void uploadTemporaryNamesCannotBeCreatedRenamedToOrAddressed() throws Exception {
+        try (TestSite site = TestSite.start(dir); RawControl control = new RawControl(site.port()).login()) {
+            Files.writeString(site.home().resolve(".ftp-upload-old.part"), "left by a crash");
+            Files.writeString(site.home().resolve("mine.txt"), "x");
+            control.command("TYPE I");
+            assertEquals("553 File name not allowed\r\n", control.command("STOR .ftp-upload-hide.part"));
+            assertEquals("553 File name not allowed\r\n", control.command("RETR .ftp-upload-old.part"));
+            assertEquals("553 File name not allowed\r\n", control.command("DELE .ftp-upload-old.part"));
+            assertTrue(control.command("RNFR mine.txt").startsWith("350"));
+            assertEquals("553 File name not allowed\r\n", control.command("RNTO .ftp-upload-x.part"));
+            assertTrue(Files.exists(site.home().resolve("mine.txt")));
+        }
+    }
+
+    /** Item 5: a 40 MB temporary outlived a kill -9 of the server, hidden and never removed. */
+    @Test
+    void aSiteStartRemovesItsStaleUploadTemporaries() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("root/alice/deep"));
+        Path stale = Files.writeString(home.resolve(".ftp-upload-123.part"), "x".repeat(1000));
+        Files.setLastModifiedTime(stale, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        Path notOurs = Files.writeString(home.resolve(".ftp-upload-notes.txt"), "an operator's file");
+        try (TestSite site = TestSite.start(dir)) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (Files.exists(stale) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertFalse(Files.exists(stale), "the stale temporary is gone");
+            assertTrue(Files.exists(notOurs), "only .part temporaries are the server's");
+        }
+    }
+
+    /**
+     * Item 7: a client killed in the middle of a STOR over a file: its partial upload replaced the
+     * file. The control connection ends with the data connection; nobody asked for the result.
+     */
+    @Test
+    void aHalfUploadWhoseClientIsGoneNeverReplacesTheFile() throws Exception {
+        try (TestSite site = TestSite.start(dir)) {
+            Path target = Files.writeString(site.home().resolve("big.bin"), "the complete old file");
+            RawControl control = new RawControl(site.port()).login();
+            control.command("TYPE I");
+            InetSocketAddress data = control.pasv();
+            control.send("STOR big.bin");
+            Socket socket = new Socket(data.getAddress(), data.getPort());
+            assertTrue(control.reply().startsWith("150"));
+            socket.getOutputStream().write(new byte[100_000]);
+            control.close(); // the client dies: its control connection ends, then its data connection
+            socket.close();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (site.instance().busyThreads() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(200);
+            assertEquals("the complete old file", Files.readString(target));
+            try (var files = Files.list(site.home())) {
+                assertEquals(List.of("big.bin"), files.map(p -> p.getFileName().toString()).toList(),
+                        "no temporary left");
+            }
+        }
+    }
+
+    @Test
+    void aCompleteUploadOfAConnectedClientStillReplaces() throws Exception {
+        try (TestSite site = TestSite.start(dir); RawControl control = new RawControl(site.port()).login()) {
+            Path target = Files.writeString(site.home().resolve("f.bin"), "old");
+            control.command("TYPE I");
+            TransferProtocolTest.upload(control, "STOR f.bin", "new".getBytes(StandardCharsets.US_ASCII));
+            assertEquals("new", Files.readString(target));
+        }
+    }
+}
