@@ -139,6 +139,49 @@ class FileIntegrityTest {
         }
     }
 
+    /** Item 6: errors carried the server's own path and the wrong codes. */
+    @Test
+    void fileErrorsAreHonestRepliesWithoutNativePaths() throws Exception {
+        try (TestSite site = TestSite.start(dir); RawControl control = new RawControl(site.port()).login()) {
+            Path file = Files.writeString(site.home().resolve("f.txt"), "data");
+            control.command("TYPE I");
+            InetSocketAddress data = control.pasv();
+            control.send("RETR f.txt");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (site.instance().activeTransfers() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5); // until RETR waits for its data connection
+            }
+            Files.delete(file); // between RETR and its data connection
+            try (Socket socket = new Socket(data.getAddress(), data.getPort())) {
+                String opening = control.reply();
+                assertTrue(opening.startsWith("150"), opening);
+                socket.getInputStream().readAllBytes();
+            }
+            String reply = control.reply();
+            assertEquals("550 Requested action not taken: no such file or directory\r\n", reply);
+            String tooLong = "n".repeat(300);
+            assertEquals("553 File name not allowed\r\n", control.command("MKD " + tooLong));
+            for (String answer : List.of(reply, control.command("MKD " + tooLong))) {
+                assertFalse(answer.contains(dir.toString()), answer);
+            }
+        }
+    }
+
+    @Test
+    void aFullDiskIs452AndOtherLocalErrors451() {
+        assertEquals(452, ftp.core.internal.fs.FileErrors.reply(new java.io.IOException("No space left on device")).code());
+        assertEquals(452, ftp.core.internal.fs.FileErrors.reply(
+                new java.nio.file.FileSystemException("/srv/x", null, "Disk quota exceeded")).code());
+        assertEquals(553, ftp.core.internal.fs.FileErrors.reply(
+                new java.nio.file.FileSystemException("/srv/x", null, "File name too long")).code());
+        assertEquals(550, ftp.core.internal.fs.FileErrors.reply(new java.nio.file.AccessDeniedException("/srv/x")).code());
+        assertEquals(451, ftp.core.internal.fs.FileErrors.reply(new java.io.IOException("Input/output error")).code());
+        assertTrue(ftp.core.internal.fs.FileErrors.local(new java.io.IOException("No space left on device")));
+        assertFalse(ftp.core.internal.fs.FileErrors.local(new java.net.SocketException("Connection reset")));
+        assertFalse(ftp.core.internal.fs.FileErrors.reply(new java.nio.file.NoSuchFileException("/srv/secret/x")).toWire()
+                .contains("/srv"));
+    }
+
     @Test
     void aCompleteUploadOfAConnectedClientStillReplaces() throws Exception {
         try (TestSite site = TestSite.start(dir); RawControl control = new RawControl(site.port()).login()) {

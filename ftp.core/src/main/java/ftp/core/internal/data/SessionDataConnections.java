@@ -21,6 +21,7 @@ import ftp.core.api.DataConnections;
 import ftp.core.api.DataTransfer;
 import ftp.core.api.Reply;
 import ftp.core.api.ReplyException;
+import ftp.core.internal.fs.FileErrors;
 
 /**
  * The data connection of one session: a passive listener or an active target, used by the
@@ -202,7 +203,7 @@ public final class SessionDataConnections implements DataConnections {
         } catch (SocketTimeoutException e) {
             result = Reply.of(425, "Can't open data connection: " + e.getMessage());
         } catch (IOException | RuntimeException e) {
-            result = failure(current, socket, e);
+            result = failure(current, socket, opening, e);
         } finally {
             close(passive);
             if (current.channel != null) {
@@ -215,7 +216,8 @@ public final class SessionDataConnections implements DataConnections {
         finish(current, result);
     }
 
-    private Reply failure(Running current, SocketChannel socket, Exception e) {
+    /** The reply for a transfer that failed; never the exception's text, which holds native paths. */
+    private Reply failure(Running current, SocketChannel socket, String opening, Exception e) {
         if (current.aborted) {
             return Reply.of(426, "Connection closed; transfer aborted");
         }
@@ -223,13 +225,23 @@ public final class SessionDataConnections implements DataConnections {
             return Reply.of(426, "Connection closed; no data moved for " + host.settings().limits().dataTimeout().toSeconds() + " s");
         }
         if (socket == null || current.channel == null) {
-            return Reply.of(425, "Can't open data connection: " + e.getMessage());
+            LOG.info("Site {}: {}: data connection failed ({}): {}", host.settings().name(), host.remoteAddress(),
+                    opening, e.toString());
+            return Reply.of(425, "Can't open data connection");
         }
         if (e instanceof RuntimeException) {
-            LOG.error("Site {}: transfer for {} failed", host.settings().name(), host.remoteAddress(), e);
+            LOG.error("Site {}: transfer for {} failed ({})", host.settings().name(), host.remoteAddress(), opening, e);
             return Reply.of(451, "Requested action aborted: local error in processing");
         }
-        return Reply.of(426, "Connection closed; transfer aborted: " + e.getMessage());
+        IOException io = (IOException) e;
+        if (FileErrors.local(io)) {
+            LOG.warn("Site {}: session {} user {}: {} failed: {}", host.settings().name(), host.remoteAddress(),
+                    host.userName(), opening, io.toString());
+            return FileErrors.reply(io);
+        }
+        LOG.info("Site {}: session {}: {}: connection closed: {}", host.settings().name(), host.remoteAddress(), opening,
+                io.toString());
+        return Reply.of(426, "Connection closed; transfer aborted");
     }
 
     private void finish(Running current, Reply result) {

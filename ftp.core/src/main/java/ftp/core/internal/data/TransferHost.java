@@ -15,6 +15,11 @@ public interface TransferHost {
 
     InetSocketAddress remoteAddress();
 
+    /** Who is logged in, for log lines ({@code -} before a login). */
+    default String userName() {
+        return "-";
+    }
+
     InetSocketAddress localAddress();
 
     boolean controlProtected();

@@ -17,6 +17,7 @@ import ftp.core.api.CommandRegistration;
 import ftp.core.api.FtpRequest;
 import ftp.core.api.Reply;
 import ftp.core.api.ReplyException;
+import ftp.core.internal.fs.FileErrors;
 
 /**
  * Runs a session's command lines in order. The rules live here and nowhere else: an unknown or
@@ -172,9 +173,10 @@ final class CommandDispatcher {
         } catch (ReplyException e) {
             session.reply(e.reply());
         } catch (IOException e) {
-            LOG.debug("Site {}: {} failed: {}", session.settings().name(), request, e.toString());
-            // The message may hold a native path: it stays in the log.
-            session.reply(451, "Requested action aborted: local I/O error");
+            // The message holds the native path: it goes to the operator's log, never to the client.
+            LOG.warn("Site {}: session {} user {}: {} failed: {}", session.settings().name(), session.remoteAddress(),
+                    session.userName(), request, e.toString());
+            session.reply(FileErrors.reply(e));
         } catch (RuntimeException e) {
             LOG.error("Site {}: {} failed", session.settings().name(), request, e);
             session.reply(451, "Requested action aborted: local error in processing");

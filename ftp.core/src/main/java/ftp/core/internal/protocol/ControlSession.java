@@ -199,6 +199,12 @@ final class ControlSession implements FtpSession, TransferHost {
     }
 
     @Override
+    public String userName() {
+        FtpUser current = user;
+        return current == null ? "-" : current.name();
+    }
+
+    @Override
     public FileSystemView files() {
         HomeFileSystemView view = files;
         if (view == null) {

@@ -274,7 +274,12 @@ public final class SiteInstance {
 
     /** Command and transfer threads running a task now. */
     public int busyThreads() {
-        return ((ThreadPoolExecutor) commandPool).getActiveCount() + ((ThreadPoolExecutor) transferPool).getActiveCount();
+        return ((ThreadPoolExecutor) commandPool).getActiveCount() + activeTransfers();
+    }
+
+    /** Transfers under way now, also those still waiting for their data connection. */
+    public int activeTransfers() {
+        return ((ThreadPoolExecutor) transferPool).getActiveCount();
     }
 
     /** Connections open now, admitted or not. */
