@@ -2,7 +2,10 @@ package ftp.core.api;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.channels.FileChannel;
+import java.nio.file.OpenOption;
 import java.util.List;
+import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -52,6 +55,25 @@ public interface FileSystemView {
      * Listings do not show the temporary file.
      */
     AtomicWrite replace(VirtualFile target) throws IOException;
+
+    /**
+     * Opens a file with its containment check and the open in one step: every directory on the way
+     * is opened from the home down without following links, so a directory swapped for a link
+     * after {@link #resolve} cannot lead the open out of the home. Commands open files only
+     * through here (also third parties').
+     *
+     * @throws ReplyException {@code 550} when the file lies (now) outside the home
+     * @since 1.1
+     */
+    FileChannel open(VirtualFile file, Set<? extends OpenOption> options) throws IOException;
+
+    /**
+     * Deletes a file (not a directory) in one step with its containment check, as {@link #open}.
+     *
+     * @return whether it existed
+     * @since 1.1
+     */
+    boolean delete(VirtualFile file) throws IOException;
 
     /** Changes the working directory. @throws ReplyException {@code 550} unless it is a directory */
     void changeDirectory(String argument) throws ReplyException;

@@ -25,6 +25,68 @@ class FileIntegrityTest {
     @TempDir
     Path dir;
 
+    /**
+     * Item 1: while the client looped RETR sw/f, the operator's side flipped sw between a directory
+     * and a link to a directory outside the root; 336 of 3000 RETRs returned the outside file. Here
+     * a thread flips them as fast as it can (atomic renames) during {@value #SWAPS} RETRs; not one
+     * byte from outside may arrive.
+     */
+    @Test
+    void noByteFromOutsideArrivesWhileADirectoryAndALinkAreSwapped() throws Exception {
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Files.writeString(outside.resolve("f"), "OUTSIDE");
+        try (TestSite site = TestSite.start(dir); RawControl control = new RawControl(site.port()).login()) {
+            Path home = site.home();
+            Path sw = home.resolve("sw");
+            Path real = Files.createDirectories(home.resolve("sw.dir"));
+            Files.writeString(real.resolve("f"), "inside");
+            Path link = Files.createSymbolicLink(home.resolve("sw.link"), outside);
+            Files.move(real, sw);
+            java.util.concurrent.atomic.AtomicBoolean flipping = new java.util.concurrent.atomic.AtomicBoolean(true);
+            java.util.concurrent.atomic.AtomicLong flips = new java.util.concurrent.atomic.AtomicLong();
+            Thread flipper = new Thread(() -> {
+                while (flipping.get()) {
+                    try {
+                        Files.move(sw, real, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                        Files.move(link, sw, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                        Files.move(sw, link, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                        Files.move(real, sw, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                        flips.incrementAndGet();
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }, "flipper");
+            flipper.start();
+            int inside = 0;
+            try {
+                control.command("TYPE I");
+                for (int i = 0; i < SWAPS; i++) {
+                    InetSocketAddress data = control.pasv();
+                    control.send("RETR sw/f");
+                    byte[] bytes = new byte[0];
+                    try (Socket socket = new Socket(data.getAddress(), data.getPort())) {
+                        String opening = control.reply();
+                        if (opening.startsWith("150")) {
+                            bytes = socket.getInputStream().readAllBytes();
+                            control.reply();
+                        }
+                    }
+                    String received = new String(bytes, StandardCharsets.US_ASCII);
+                    assertFalse(received.contains("OUTSIDE"), "RETR " + i + " returned the outside file");
+                    inside += received.equals("inside") ? 1 : 0;
+                }
+            } finally {
+                flipping.set(false);
+                flipper.join();
+            }
+            assertTrue(flips.get() > 10, "the flipper ran: " + flips.get());
+            assertTrue(inside > 0, "some RETRs found the directory");
+        }
+    }
+
+    static final int SWAPS = 1000;
+
     /** Item 2: a user without delete renamed another file over the victim. */
     @Test
     void renamingOntoAnExistingFileNeedsTheDeletePermission() throws Exception {

@@ -64,7 +64,7 @@ public final class CombCommand implements FtpCommand {
         List<String> kept = new ArrayList<>();
         for (VirtualFile part : parts) {
             try {
-                Files.delete(part.file());
+                session.files().delete(part);
             } catch (IOException e) {
                 LOG.warn("Site {}: COMB could not delete part {}", session.settings().name(), part.path(), e);
                 kept.add(part.path());
@@ -85,7 +85,7 @@ public final class CombCommand implements FtpCommand {
             }
             sources.addAll(parts);
             for (VirtualFile source : sources) {
-                try (FileChannel in = FileChannel.open(source.file(), StandardOpenOption.READ)) {
+                try (FileChannel in = session.files().open(source, java.util.Set.of(StandardOpenOption.READ))) {
                     long size = in.size();
                     for (long done = 0; done < size;) {
                         done += in.transferTo(done, size - done, channel.position(position + done));

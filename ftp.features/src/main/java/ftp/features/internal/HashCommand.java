@@ -94,7 +94,7 @@ public final class HashCommand implements FtpCommand {
         HashAlgorithm.Digest digest = algorithm.start();
         ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
         long lastKeepAlive = System.nanoTime();
-        try (FileChannel channel = FileChannel.open(file.file(), StandardOpenOption.READ)) {
+        try (FileChannel channel = session.files().open(file, java.util.Set.of(StandardOpenOption.READ))) {
             long position = start;
             long left = length;
             while (left > 0) {

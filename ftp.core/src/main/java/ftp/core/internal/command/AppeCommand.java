@@ -3,6 +3,7 @@ package ftp.core.internal.command;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 
 import ftp.core.api.Permission;
 import ftp.core.api.Reply;
@@ -28,7 +29,7 @@ public final class AppeCommand implements FtpCommand {
         Uploads.checkTarget(target);
         String opening = "Opening " + TransferType.of(session).label() + " mode data connection for " + target.path();
         session.data().transfer(opening, Direction.UPLOAD, channel -> {
-            try (FileChannel file = FileChannel.open(target.file(), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            try (FileChannel file = session.files().open(target, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE))) {
                 Uploads.receive(session, channel, file, file.size());
             }
             return Reply.of(226, "Transfer complete");

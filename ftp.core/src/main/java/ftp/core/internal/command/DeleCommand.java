@@ -26,7 +26,7 @@ public final class DeleCommand implements FtpCommand {
         if (Files.isDirectory(file.file(), LinkOption.NOFOLLOW_LINKS)) {
             throw new ReplyException(550, file.path() + ": is a directory (use RMD)");
         }
-        if (!Files.deleteIfExists(file.file())) {
+        if (!session.files().delete(file)) {
             throw new ReplyException(550, file.path() + ": No such file");
         }
         session.reply(250, file.path() + ": deleted");

@@ -8,6 +8,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 
 import ftp.core.api.Reply;
 import ftp.core.api.ReplyException;
@@ -41,7 +42,7 @@ public final class RetrCommand implements FtpCommand {
         TransferType type = TransferType.of(session);
         session.data().transfer("Opening " + type.label() + " mode data connection for " + file.path() + " ("
                 + size + " bytes)", Direction.DOWNLOAD, channel -> {
-                    try (FileChannel in = FileChannel.open(file.file(), StandardOpenOption.READ)) {
+                    try (FileChannel in = session.files().open(file, Set.of(StandardOpenOption.READ))) {
                         if (type == TransferType.BINARY) {
                             channel.send(in, offset);
                         } else {

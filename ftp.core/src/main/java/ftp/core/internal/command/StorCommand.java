@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 
 import ftp.core.api.AtomicWrite;
 import ftp.core.api.Permission;
@@ -42,7 +43,7 @@ public final class StorCommand implements FtpCommand {
         String opening = "Opening " + TransferType.of(session).label() + " mode data connection for " + target.path();
         session.data().transfer(opening, Direction.UPLOAD, channel -> {
             if (offset > 0) {
-                try (FileChannel file = FileChannel.open(target.file(), StandardOpenOption.WRITE)) {
+                try (FileChannel file = session.files().open(target, Set.of(StandardOpenOption.WRITE))) {
                     long end = offset + Uploads.receive(session, channel, file, offset);
                     file.truncate(end);
                 }

@@ -2,43 +2,68 @@ package ftp.core.internal.fs;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Set;
 
 import ftp.core.api.AtomicWrite;
 
 /**
  * An upload written beside its target under a hidden temporary name and moved over the target
- * only when complete: an interrupted STOR never destroys the file it would replace.
+ * only when complete: an interrupted STOR never destroys the file it would replace. The
+ * temporary is created, renamed and removed relative to the target's directory, opened from the
+ * home down without following links ({@link ContainedFiles}): a directory swapped for a link
+ * meanwhile cannot send the upload out of the home.
  */
 public final class AtomicUpload implements AtomicWrite {
 
-    /** Prefix of the temporary files; listings hide them. */
+    /** Prefix of the temporary files; clients can neither see nor address them. */
     public static final String TEMP_PREFIX = ".ftp-upload-";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<OpenOption> CREATE = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+            LinkOption.NOFOLLOW_LINKS);
 
-    private final Path target;
+    private final ContainedFiles.Directory directory;
     private final Path temp;
+    private final Path target;
     private final FileChannel channel;
     private boolean committed;
 
-    private AtomicUpload(Path target, Path temp, FileChannel channel) {
-        this.target = target;
+    private AtomicUpload(ContainedFiles.Directory directory, Path temp, Path target, FileChannel channel) {
+        this.directory = directory;
         this.temp = temp;
+        this.target = target;
         this.channel = channel;
     }
 
-    public static AtomicUpload begin(Path target) throws IOException {
-        Path dir = target.getParent();
-        // createTempFile would make the file owner-only; an uploaded file gets the usual rw-r--r--.
-        Path temp = dir.getFileSystem().supportedFileAttributeViews().contains("posix")
-                ? Files.createTempFile(dir, TEMP_PREFIX, ".part",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")))
-                : Files.createTempFile(dir, TEMP_PREFIX, ".part");
-        return new AtomicUpload(target, temp, FileChannel.open(temp, StandardOpenOption.WRITE));
+    /** @param target the file to replace, below {@code realHome}; its directory must exist */
+    public static AtomicUpload begin(Path realHome, Path target) throws IOException {
+        Path parent = ContainedFiles.realDirectory(realHome, target.getParent());
+        ContainedFiles.Directory directory = ContainedFiles.Directory.of(realHome, parent);
+        try {
+            byte[] random = new byte[8];
+            RANDOM.nextBytes(random);
+            Path temp = Path.of(TEMP_PREFIX + HexFormat.of().formatHex(random) + ".part");
+            // an uploaded file gets the usual rw-r--r--, not a temporary file's owner-only mode
+            boolean posix = parent.getFileSystem().supportedFileAttributeViews().contains("posix");
+            FileAttribute<?>[] mode = posix ? new FileAttribute<?>[] {
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")) }
+                    : new FileAttribute<?>[0];
+            FileChannel channel = directory.secure != null ? (FileChannel) directory.secure.newByteChannel(temp, CREATE, mode)
+                    : FileChannel.open(parent.resolve(temp), CREATE, mode);
+            return new AtomicUpload(directory, temp, target.getFileName(), channel);
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
     }
 
     @Override
@@ -50,10 +75,11 @@ public final class AtomicUpload implements AtomicWrite {
     public void commit() throws IOException {
         channel.force(false);
         channel.close();
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        if (directory.secure != null) {
+            directory.secure.move(temp, directory.secure, target); // renameat: atomic, replaces
+        } else {
+            Files.move(directory.path.resolve(temp), directory.path.resolve(target), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
         }
         committed = true;
     }
@@ -61,9 +87,21 @@ public final class AtomicUpload implements AtomicWrite {
     /** Removes the temporary file unless the upload was committed. */
     @Override
     public void close() throws IOException {
-        channel.close();
-        if (!committed) {
-            Files.deleteIfExists(temp);
+        try {
+            channel.close();
+            if (!committed) {
+                if (directory.secure != null) {
+                    try {
+                        directory.secure.deleteFile(temp);
+                    } catch (java.nio.file.NoSuchFileException gone) {
+                        // nothing left
+                    }
+                } else {
+                    Files.deleteIfExists(directory.path.resolve(temp));
+                }
+            }
+        } finally {
+            directory.close();
         }
     }
 }

@@ -30,6 +30,10 @@ public final class FileErrors {
         if (reason.contains("file name too long")) {
             return Reply.of(553, "File name not allowed");
         }
+        if (reason.contains("too many levels of symbolic links") || reason.contains("not a directory")) {
+            // a link (or a file) found where a directory was when the path was checked
+            return Reply.of(550, "Permission denied");
+        }
         if (e instanceof NoSuchFileException) {
             return Reply.of(550, "Requested action not taken: no such file or directory");
         }

@@ -1,6 +1,9 @@
 package ftp.core.internal.fs;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.OpenOption;
+import java.util.Set;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -20,8 +23,9 @@ import ftp.core.api.VirtualFile;
  * <p>Containment is checked twice: the virtual path is normalized as a string (so {@code ..}
  * cannot climb), and the nearest existing entry on the way to the target (the target itself, or
  * an ancestor) is resolved with {@link Path#toRealPath} and must lie inside the home's real path
- * (so a symbolic link cannot lead out; a dangling link is refused). A link swapped between the
- * check and the use is not covered: the operator, not the FTP user, controls links.
+ * (so a symbolic link cannot lead out; a dangling link is refused). Opening, creating and
+ * deleting re-check and use in one step ({@link ContainedFiles}): a link swapped in after the
+ * check cannot lead the use out of the home.
  */
 public final class HomeFileSystemView implements FileSystemView {
 
@@ -95,7 +99,17 @@ public final class HomeFileSystemView implements FileSystemView {
 
     @Override
     public AtomicWrite replace(VirtualFile target) throws IOException {
-        return AtomicUpload.begin(target.file());
+        return AtomicUpload.begin(realHome, target.file());
+    }
+
+    @Override
+    public FileChannel open(VirtualFile file, Set<? extends OpenOption> options) throws IOException {
+        return ContainedFiles.open(realHome, file.file(), options);
+    }
+
+    @Override
+    public boolean delete(VirtualFile file) throws IOException {
+        return ContainedFiles.delete(realHome, file.file());
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ftp.core.api.FileSystemView;
 import ftp.core.api.FtpRequest;
 import ftp.core.api.FtpSession;
 import ftp.core.api.Permission;
@@ -27,11 +28,12 @@ import ftp.core.api.VirtualFile;
  * Offsets follow a quoted path only, so that an unquoted name such as {@code report 2024} never
  * loses its last word to an offset.
  *
+ * @param files the user's view, which opens the file
  * @param file the resolved file
  * @param start the first byte
  * @param end the byte after the last one
  */
-record FileRange(VirtualFile file, long start, long end) {
+record FileRange(FileSystemView files, VirtualFile file, long start, long end) {
 
     private static final Pattern OFFSETS = Pattern.compile("(\\d{1,18})(?:\\s+(\\d{1,18}))?");
     private static final int BUFFER = 64 << 10;
@@ -72,7 +74,7 @@ record FileRange(VirtualFile file, long start, long end) {
         }
         long size = Files.size(file.file());
         if (offsets == null) {
-            return new FileRange(file, 0, size);
+            return new FileRange(session.files(), file, 0, size);
         }
         // One offset is the end point, as in GlobalSCAPE's "XCRC <File Name>, <EP>".
         long start = offsets.group(2) == null ? 0 : Long.parseLong(offsets.group(1));
@@ -80,7 +82,7 @@ record FileRange(VirtualFile file, long start, long end) {
         if (start > end || end > size) {
             throw new ReplyException(550, "Range " + start + "-" + end + " is outside the " + size + " bytes of " + file.path());
         }
-        return new FileRange(file, start, end);
+        return new FileRange(session.files(), file, start, end);
     }
 
     /**
@@ -89,7 +91,7 @@ record FileRange(VirtualFile file, long start, long end) {
      */
     void read(Consumer<ByteBuffer> sink) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
-        try (FileChannel channel = FileChannel.open(file.file(), StandardOpenOption.READ)) {
+        try (FileChannel channel = files.open(file, java.util.Set.of(StandardOpenOption.READ))) {
             long position = start;
             while (position < end) {
                 buffer.clear().limit((int) Math.min(BUFFER, end - position));

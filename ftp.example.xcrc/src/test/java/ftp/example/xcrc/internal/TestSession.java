@@ -32,6 +32,11 @@ final class TestSession {
         // Proxies rather than implementations: FtpSession and FileSystemView are provider types,
         // which may gain methods in a minor version of the SPI.
         FileSystemView files = proxy(FileSystemView.class, (proxy, method, args) -> {
+            if (method.getName().equals("open")) {
+                @SuppressWarnings("unchecked")
+                Set<java.nio.file.OpenOption> options = (Set<java.nio.file.OpenOption>) args[1];
+                return java.nio.channels.FileChannel.open(((VirtualFile) args[0]).file(), options);
+            }
             if (!method.getName().equals("resolve")) {
                 throw new UnsupportedOperationException(method.getName());
             }
