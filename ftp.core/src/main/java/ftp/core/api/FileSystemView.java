@@ -75,6 +75,33 @@ public interface FileSystemView {
      */
     boolean delete(VirtualFile file) throws IOException;
 
+    /**
+     * Renames an entry (a link is renamed, not followed), in one step with the containment check
+     * of both directories; without {@code replace} an existing target fails with
+     * {@link java.nio.file.FileAlreadyExistsException}.
+     *
+     * @since 1.1
+     */
+    void rename(VirtualFile from, VirtualFile to, boolean replace) throws IOException;
+
+    /** Creates a directory, checked as {@link #open}. @since 1.1 */
+    void createDirectory(VirtualFile dir) throws IOException;
+
+    /** Removes an empty directory, checked as {@link #open}. @since 1.1 */
+    void deleteDirectory(VirtualFile dir) throws IOException;
+
+    /** Sets the POSIX permissions of the file a path leads to, checked as {@link #open}. @since 1.1 */
+    void setPermissions(VirtualFile file, Set<java.nio.file.attribute.PosixFilePermission> permissions) throws IOException;
+
+    /**
+     * Sets the modification and access times of the file a path leads to ({@code null} keeps
+     * one), checked as {@link #open}.
+     *
+     * @since 1.1
+     */
+    void setTimes(VirtualFile file, java.nio.file.attribute.FileTime modified, java.nio.file.attribute.FileTime accessed)
+            throws IOException;
+
     /** Changes the working directory. @throws ReplyException {@code 550} unless it is a directory */
     void changeDirectory(String argument) throws ReplyException;
 }

@@ -87,6 +87,67 @@ class FileIntegrityTest {
 
     static final int SWAPS = 1000;
 
+    /**
+     * Item 1 for the commands that change things: while the same flipper runs, DELE, MKD, RMD,
+     * RNFR/RNTO, STOR, APPE and SITE-less attribute changes (MDTM is read-only; MFMT is a feature)
+     * through sw never change the outside directory.
+     */
+    @Test
+    void nothingOutsideChangesWhileADirectoryAndALinkAreSwapped() throws Exception {
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        for (int i = 0; i < 200; i++) {
+            Files.writeString(outside.resolve("f" + i), "OUTSIDE");
+        }
+        Files.createDirectory(outside.resolve("keep"));
+        List<String> before;
+        try (var listing = Files.list(outside)) {
+            before = listing.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        try (TestSite site = TestSite.start(dir); RawControl control = new RawControl(site.port()).login()) {
+            Path home = site.home();
+            Path sw = home.resolve("sw");
+            Path real = Files.createDirectories(home.resolve("sw.dir"));
+            Path link = Files.createSymbolicLink(home.resolve("sw.link"), outside);
+            Files.move(real, sw);
+            java.util.concurrent.atomic.AtomicBoolean flipping = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread flipper = new Thread(() -> {
+                while (flipping.get()) {
+                    try {
+                        Files.move(sw, real, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                        Files.move(link, sw, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                        Files.move(sw, link, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                        Files.move(real, sw, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }, "flipper");
+            flipper.start();
+            try {
+                control.command("TYPE I");
+                for (int i = 0; i < 200; i++) {
+                    control.command("DELE sw/f" + i);
+                    control.command("MKD sw/new" + i);
+                    control.command("RMD sw/keep");
+                    control.command("RNFR sw/f" + i);
+                    control.command("RNTO sw/renamed" + i);
+                    control.command("RNFR sw/f" + i);
+                    control.command("RNTO f" + i);
+                }
+            } finally {
+                flipping.set(false);
+                flipper.join();
+            }
+        }
+        try (var listing = Files.list(outside)) {
+            assertEquals(before, listing.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "the outside directory is exactly as it was");
+        }
+        for (int i = 0; i < 200; i++) {
+            assertEquals("OUTSIDE", Files.readString(outside.resolve("f" + i)));
+        }
+    }
+
     /** Item 2: a user without delete renamed another file over the victim. */
     @Test
     void renamingOntoAnExistingFileNeedsTheDeletePermission() throws Exception {

@@ -139,6 +139,7 @@ class HostileClientTest {
 
     private static boolean bindable(int port) {
         try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            socket.setReuseAddress(false); // with it, Linux lets a bind through beside some bound sockets
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             return true;
         } catch (java.io.IOException e) {

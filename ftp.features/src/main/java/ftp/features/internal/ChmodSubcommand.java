@@ -1,7 +1,6 @@
 package ftp.features.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Set;
@@ -40,7 +39,7 @@ public final class ChmodSubcommand implements SiteSubcommand {
         if (!file.file().getFileSystem().supportedFileAttributeViews().contains("posix")) {
             throw new ReplyException(504, "SITE CHMOD is not supported on this server's file system");
         }
-        Files.setPosixFilePermissions(file.file(), permissions(mode));
+        session.files().setPermissions(file, permissions(mode));
         session.reply(200, "SITE CHMOD command successful");
     }
 

@@ -1,7 +1,6 @@
 package ftp.features.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +33,7 @@ public final class MfmtCommand implements FtpCommand {
         Instant time = TimeVal.parse(argument.substring(0, space));
         session.require(Permission.WRITE);
         VirtualFile file = session.files().existing(argument.substring(space + 1));
-        Files.setLastModifiedTime(file.file(), FileTime.from(time));
+        session.files().setTimes(file, FileTime.from(time), null);
         session.reply(213, "Modify=" + TimeVal.format(time) + "; " + file.path());
     }
 

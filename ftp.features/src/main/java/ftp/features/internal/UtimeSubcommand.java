@@ -1,8 +1,6 @@
 package ftp.features.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
@@ -48,8 +46,7 @@ public final class UtimeSubcommand implements SiteSubcommand {
         }
         session.require(Permission.WRITE);
         VirtualFile file = session.files().existing(path);
-        Files.getFileAttributeView(file.file(), BasicFileAttributeView.class)
-                .setTimes(FileTime.from(modify), access == null ? null : FileTime.from(access), null);
+        session.files().setTimes(file, FileTime.from(modify), access == null ? null : FileTime.from(access));
         session.reply(200, "SITE UTIME command successful");
     }
 

@@ -2,7 +2,6 @@ package ftp.core.internal.command;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 
 import ftp.core.api.Permission;
@@ -25,7 +24,7 @@ public final class MkdCommand implements FtpCommand {
         session.require(Permission.MKDIR);
         VirtualFile dir = session.files().resolve(request.requireArgument());
         try {
-            Files.createDirectory(dir.file());
+            session.files().createDirectory(dir);
         } catch (FileAlreadyExistsException e) {
             throw new ReplyException(550, dir.path() + ": already exists");
         } catch (NoSuchFileException e) {

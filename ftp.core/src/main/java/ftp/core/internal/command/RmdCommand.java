@@ -31,7 +31,7 @@ public final class RmdCommand implements FtpCommand {
             throw new ReplyException(550, dir.path() + ": No such directory");
         }
         try {
-            Files.delete(dir.file());
+            session.files().deleteDirectory(dir);
         } catch (DirectoryNotEmptyException e) {
             throw new ReplyException(550, dir.path() + ": Directory not empty");
         }

@@ -1,11 +1,8 @@
 package ftp.core.internal.command;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.StandardCopyOption;
 
 import ftp.core.api.Permission;
 import ftp.core.api.ReplyException;
@@ -37,16 +34,7 @@ public final class RntoCommand implements FtpCommand {
         }
         boolean mayReplace = session.user().map(user -> user.can(Permission.DELETE)).orElse(false);
         try {
-            if (!mayReplace) {
-                // no replacement: fails when something is (or appears) at the target
-                Files.move(source.file(), target.file());
-            } else {
-                try {
-                    Files.move(source.file(), target.file(), StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(source.file(), target.file(), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+            session.files().rename(source, target, mayReplace);
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new ReplyException(550, target.path() + ": exists, and replacing it needs the delete permission");
         } catch (NoSuchFileException e) {

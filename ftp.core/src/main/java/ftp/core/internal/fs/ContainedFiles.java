@@ -9,7 +9,14 @@ import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.FileAttributeView;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -85,6 +92,98 @@ final class ContainedFiles {
             }
             directory.secure.deleteFile(file.getFileName());
             return true;
+        }
+    }
+
+    /** Renames an entry (a link is renamed, not followed); without {@code replace} an existing target fails. */
+    static void rename(Path realHome, Path from, Path to, boolean replace) throws IOException {
+        try (Directory source = Directory.of(realHome, realDirectory(realHome, from.getParent()));
+                Directory target = Directory.of(realHome, realDirectory(realHome, to.getParent()))) {
+            Path fromName = from.getFileName();
+            Path toName = to.getFileName();
+            if (source.secure == null || target.secure == null) {
+                Path real = target.path.resolve(toName);
+                if (replace) {
+                    Files.move(source.path.resolve(fromName), real, StandardCopyOption.ATOMIC_MOVE);
+                } else {
+                    Files.move(source.path.resolve(fromName), real);
+                }
+                return;
+            }
+            if (!replace && exists(target.secure, toName)) {
+                throw new FileAlreadyExistsException(to.toString());
+            }
+            source.secure.move(fromName, target.secure, toName); // renameat: atomic, replaces
+        }
+    }
+
+    /** Removes an empty directory (not a link to one). */
+    static void deleteDirectory(Path realHome, Path directory) throws IOException {
+        try (Directory parent = Directory.of(realHome, realDirectory(realHome, directory.getParent()))) {
+            if (parent.secure == null) {
+                Files.delete(parent.path.resolve(directory.getFileName()));
+            } else {
+                parent.secure.deleteDirectory(directory.getFileName());
+            }
+        }
+    }
+
+    /**
+     * Creates a directory. SecureDirectoryStream has no mkdirat, so the directory is created by its
+     * real path after its parent was opened from the home down, and checked again after: one
+     * that came out elsewhere (a link swapped in meanwhile) is removed and refused.
+     */
+    static void createDirectory(Path realHome, Path directory) throws IOException {
+        Path parent = realDirectory(realHome, directory.getParent());
+        try (Directory checked = Directory.of(realHome, parent)) {
+            Path created = Files.createDirectory(checked.path.resolve(directory.getFileName()));
+            if (!created.toRealPath().startsWith(realHome)) {
+                Files.deleteIfExists(created);
+                throw new ReplyException(550, "Permission denied");
+            }
+        }
+    }
+
+    /** The POSIX permissions of the file a path leads to (links inside the home followed). */
+    static void setPermissions(Path realHome, Path file, Set<PosixFilePermission> permissions) throws IOException {
+        attributes(realHome, file, PosixFileAttributeView.class, view -> view.setPermissions(permissions));
+    }
+
+    /** The times of the file a path leads to (links inside the home followed); null leaves one as it is. */
+    static void setTimes(Path realHome, Path file, FileTime modified, FileTime accessed) throws IOException {
+        attributes(realHome, file, BasicFileAttributeView.class, view -> view.setTimes(modified, accessed, null));
+    }
+
+    private interface ViewAction<V> {
+        void apply(V view) throws IOException;
+    }
+
+    private static <V extends FileAttributeView> void attributes(Path realHome, Path file, Class<V> type,
+            ViewAction<V> action) throws IOException {
+        Path real = file.toRealPath();
+        if (!real.startsWith(realHome)) {
+            throw new ReplyException(550, "Permission denied");
+        }
+        if (real.equals(realHome)) {
+            action.apply(Files.getFileAttributeView(realHome, type));
+            return;
+        }
+        try (Directory parent = Directory.of(realHome, real.getParent())) {
+            V view = parent.secure == null ? Files.getFileAttributeView(real, type, LinkOption.NOFOLLOW_LINKS)
+                    : parent.secure.getFileAttributeView(real.getFileName(), type, LinkOption.NOFOLLOW_LINKS);
+            if (view == null) {
+                throw new UnsupportedOperationException(type.getSimpleName());
+            }
+            action.apply(view);
+        }
+    }
+
+    private static boolean exists(SecureDirectoryStream<Path> directory, Path name) throws IOException {
+        try {
+            directory.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes();
+            return true;
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
         }
     }
 

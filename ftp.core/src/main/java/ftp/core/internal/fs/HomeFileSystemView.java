@@ -113,6 +113,33 @@ public final class HomeFileSystemView implements FileSystemView {
     }
 
     @Override
+    public void rename(VirtualFile from, VirtualFile to, boolean replace) throws IOException {
+        ContainedFiles.rename(realHome, from.file(), to.file(), replace);
+    }
+
+    @Override
+    public void createDirectory(VirtualFile dir) throws IOException {
+        ContainedFiles.createDirectory(realHome, dir.file());
+    }
+
+    @Override
+    public void deleteDirectory(VirtualFile dir) throws IOException {
+        ContainedFiles.deleteDirectory(realHome, dir.file());
+    }
+
+    @Override
+    public void setPermissions(VirtualFile file, Set<java.nio.file.attribute.PosixFilePermission> permissions)
+            throws IOException {
+        ContainedFiles.setPermissions(realHome, file.file(), permissions);
+    }
+
+    @Override
+    public void setTimes(VirtualFile file, java.nio.file.attribute.FileTime modified,
+            java.nio.file.attribute.FileTime accessed) throws IOException {
+        ContainedFiles.setTimes(realHome, file.file(), modified, accessed);
+    }
+
+    @Override
     public void changeDirectory(String argument) throws ReplyException {
         VirtualFile target = resolve(argument);
         if (!Files.isDirectory(target.file())) {
