@@ -79,7 +79,12 @@ public final class HomeFileSystemView implements FileSystemView {
     public List<VirtualFile> entries(VirtualFile dir) throws ReplyException {
         TreeMap<String, VirtualFile> entries = new TreeMap<>();
         String prefix = dir.isRoot() ? "/" : dir.path() + "/";
-        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir.file())) {
+        // read through a directory opened from the home down, so a link swapped in for it after
+        // the check cannot list another directory
+        try (ContainedFiles.Directory directory = ContainedFiles.Directory.of(realHome,
+                ContainedFiles.realDirectory(realHome, dir.file()));
+                DirectoryStream<Path> children = directory.secure != null ? directory.secure
+                        : Files.newDirectoryStream(directory.path)) {
             for (Path child : children) {
                 String name = child.getFileName().toString();
                 if (!VirtualPaths.allowed(name)) {
