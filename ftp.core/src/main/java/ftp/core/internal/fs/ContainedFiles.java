@@ -13,12 +13,16 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.HashSet;
 import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import ftp.core.api.ReplyException;
 
@@ -35,6 +39,8 @@ import ftp.core.api.ReplyException;
  * between the check and the open is not caught there.
  */
 final class ContainedFiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContainedFiles.class);
 
     private ContainedFiles() {
     }
@@ -129,16 +135,32 @@ final class ContainedFiles {
     }
 
     /**
-     * Creates a directory. SecureDirectoryStream has no mkdirat, so the directory is created by its
-     * real path after its parent was opened from the home down, and checked again after: one
-     * that came out elsewhere (a link swapped in meanwhile) is removed and refused.
+     * Creates a directory. Java has no mkdirat (SecureDirectoryStream cannot create directories),
+     * so this is the one operation that cannot be made race-free: the parent is opened from the
+     * home down without following links, the directory is created by the parent's real path, and
+     * then looked up in the opened parent (by file key). If a link was swapped in for a directory
+     * on the way in between, the new directory is not there: the command is refused (550) and the
+     * operator is told, since an empty directory may then exist outside the home. Nothing is ever
+     * written into it.
      */
     static void createDirectory(Path realHome, Path directory) throws IOException {
         Path parent = realDirectory(realHome, directory.getParent());
         try (Directory checked = Directory.of(realHome, parent)) {
             Path created = Files.createDirectory(checked.path.resolve(directory.getFileName()));
-            if (!created.toRealPath().startsWith(realHome)) {
-                Files.deleteIfExists(created);
+            if (checked.secure == null) {
+                return;
+            }
+            Object byPath = Files.readAttributes(created, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+            Object inParent;
+            try {
+                inParent = checked.secure.getFileAttributeView(directory.getFileName(), BasicFileAttributeView.class,
+                        LinkOption.NOFOLLOW_LINKS).readAttributes().fileKey();
+            } catch (java.nio.file.NoSuchFileException e) {
+                inParent = null;
+            }
+            if (byPath == null || !byPath.equals(inParent)) {
+                LOG.warn("MKD {}: a link was swapped in on the way while the directory was created; an empty "
+                        + "directory may have been created outside the home", created);
                 throw new ReplyException(550, "Permission denied");
             }
         }
