@@ -66,10 +66,12 @@ public final class TestSite implements AutoCloseable {
     public static TestSite start(Path home, Map<String, Object> config, SiteInstance.TlsSource tls)
             throws IOException, InvalidConfigurationException {
         int port = freePort();
+        // the range avoids every listener port, also an implicit-FTPS one the caller chose
+        int ftps = config.get("ftps.port") instanceof Integer chosen ? chosen : 0;
         int pasvLow;
         do {
             pasvLow = 20000 + ThreadLocalRandom.current().nextInt(20000);
-        } while (port >= pasvLow && port <= pasvLow + 50);
+        } while ((port >= pasvLow && port <= pasvLow + 50) || (ftps >= pasvLow && ftps <= pasvLow + 50));
         Map<String, Object> properties = new HashMap<>(Map.of("bind.address", "127.0.0.1", "ftp.port", port,
                 "ftps.port", 0, "pasv.ports", pasvLow + "-" + (pasvLow + 50), "root", home.resolve("root").toString()));
         properties.putAll(config);
