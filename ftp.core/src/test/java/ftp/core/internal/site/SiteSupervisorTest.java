@@ -189,6 +189,15 @@ class SiteSupervisorTest {
         assertEquals("false", CfgFileTest.asFileInstallReadsIt(file).get("feature.xcrc"));
     }
 
+    /** A save of {@code bad} is refused with a message that starts with its key, and the file keeps its bytes. */
+    private void refusedNamingTheKeyAndUnwritten(String site, Path file, byte[] before, Map<String, Object> bad)
+            throws Exception {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> supervisor.save(site, bad),
+                bad.toString());
+        assertTrue(refused.getMessage().startsWith(bad.keySet().iterator().next() + ": "), refused.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file), bad.toString());
+    }
+
     /** Found by an attack: blanks silently reset a key, and other kinds of JSON value were turned into text. */
     @Test
     void valuesOfTheWrongKindAndBlanksAreRefusedNotConverted() throws Exception {
@@ -198,11 +207,7 @@ class SiteSupervisorTest {
                 Map.of("banner.connect", "\t"), Map.of("banner.login", 42), Map.of("banner.login", true),
                 Map.of("banner.login", Map.of("a", 1)), Map.of("tls.privateKeyPassword", new String[] { "a", "b" }),
                 Map.of("ftp.port", true), Map.of("feature.port", 1), Map.of("limits.banTime", List.of("1")))) {
-            String key = bad.keySet().iterator().next();
-            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> supervisor.save("w", bad),
-                    bad.toString());
-            assertTrue(refused.getMessage().startsWith(key + ": "), refused.getMessage());
-            assertArrayEquals(before, Files.readAllBytes(file), bad.toString());
+            refusedNamingTheKeyAndUnwritten("w", file, before, bad);
         }
         supervisor.save("w", Map.of("ftp.port", 2999, "feature.port", false, "pasv.localNetworks",
                 new String[] { "10.0.0.0/8", "fd00::/8" }, "banner.login", " spaced "));
@@ -228,10 +233,7 @@ class SiteSupervisorTest {
         byte[] before = Files.readAllBytes(file);
         for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("name", "../../evil"), Map.of("name", ".."),
                 Map.of("root", dir.toString()), Map.of("root", "data"), Map.of("root", "."))) {
-            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> supervisor.save("n", bad),
-                    bad.toString());
-            assertTrue(refused.getMessage().startsWith(bad.keySet().iterator().next() + ": "), refused.getMessage());
-            assertArrayEquals(before, Files.readAllBytes(file));
+            refusedNamingTheKeyAndUnwritten("n", file, before, bad);
         }
         supervisor.save("n", Map.of("name", "n"));
         assertArrayEquals(before, Files.readAllBytes(file), "the same name changes nothing");
