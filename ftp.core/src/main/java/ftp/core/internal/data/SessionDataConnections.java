@@ -41,6 +41,8 @@ public final class SessionDataConnections implements DataConnections {
     private ServerSocketChannel listener;
     private InetSocketAddress activeTarget;
     private boolean extendedPassiveOnly;
+    /** Set when the control connection ended: commands still queued then prepare nothing. Guarded by lock. */
+    private boolean closed;
     private volatile Running running;
 
     public SessionDataConnections(TransferHost host, PassivePorts ports, ExecutorService transfers,
@@ -56,6 +58,9 @@ public final class SessionDataConnections implements DataConnections {
         lock.lock();
         try {
             reset();
+            if (closed) {
+                throw new ReplyException(421, "The control connection is closing");
+            }
             InetAddress local = host.localAddress().getAddress();
             try {
                 listener = ports.bind(local);
@@ -154,6 +159,11 @@ public final class SessionDataConnections implements DataConnections {
             active = activeTarget;
             listener = null;
             activeTarget = null;
+            if (closed) {
+                close(passive);
+                transfer.abandoned();
+                return;
+            }
             if (passive == null && active == null) {
                 transfer.abandoned();
                 host.reply(Reply.of(425, "Use PASV, EPSV or PORT first"));
@@ -182,6 +192,9 @@ public final class SessionDataConnections implements DataConnections {
                 current.pending(passive);
                 socket = passive != null ? accept(passive) : connect(current, active);
                 current.pending(socket);
+                if (current.aborted) {
+                    throw new IOException("aborted");
+                }
                 // Clients (ftplib, Commons Net, curl) start the data handshake after 150, so 150 comes
                 // first; the command touches its file only after the handshake (no 0-byte uploads on 522).
                 host.reply(Reply.of(150, opening));
@@ -305,7 +318,7 @@ public final class SessionDataConnections implements DataConnections {
      */
     @Override
     public boolean abort() {
-        Running current = cancel();
+        Running current = cancel(false);
         if (current == null) {
             return false;
         }
@@ -326,10 +339,12 @@ public final class SessionDataConnections implements DataConnections {
     }
 
     /** Stops whatever runs or waits, without waiting: the caller is MINA's I/O thread. */
-    private Running cancel() {
-        Running current = running;
+    private Running cancel(boolean closing) {
+        Running current;
         lock.lock();
         try {
+            current = running; // read under the lock: transfer() sets it there
+            closed |= closing;
             reset();
         } finally {
             lock.unlock();
@@ -347,7 +362,7 @@ public final class SessionDataConnections implements DataConnections {
      * transfer: it runs on a MINA I/O thread (a wait there stalled every session of the site).
      */
     public void shutdown() {
-        cancel();
+        cancel(true);
     }
 
     private static void close(java.io.Closeable closeable) {

@@ -78,8 +78,12 @@ public final class AtomicUpload implements AtomicWrite {
         if (directory.secure != null) {
             directory.secure.move(temp, directory.secure, target); // renameat: atomic, replaces
         } else {
-            Files.move(directory.path.resolve(temp), directory.path.resolve(target), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.move(directory.path.resolve(temp), directory.path.resolve(target), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(directory.path.resolve(temp), directory.path.resolve(target), StandardCopyOption.REPLACE_EXISTING);
+            }
         }
         committed = true;
     }

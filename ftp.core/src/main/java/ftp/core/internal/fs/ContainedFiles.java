@@ -94,7 +94,11 @@ final class ContainedFiles {
         Path parent = realDirectory(realHome, file.getParent());
         try (Directory directory = Directory.of(realHome, parent)) {
             if (directory.secure == null) {
-                return Files.deleteIfExists(parent.resolve(file.getFileName()));
+                Path target = parent.resolve(file.getFileName());
+                if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new ReplyException(550, "Is a directory; use RMD");
+                }
+                return Files.deleteIfExists(target);
             }
             directory.secure.deleteFile(file.getFileName());
             return true;
@@ -190,13 +194,24 @@ final class ContainedFiles {
             action.apply(Files.getFileAttributeView(realHome, type));
             return;
         }
+        BasicFileAttributes kind = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!kind.isRegularFile() && !kind.isDirectory()) {
+            // the secure view opens the entry: a FIFO would block the command thread
+            throw new ReplyException(550, "Not a plain file or directory");
+        }
         try (Directory parent = Directory.of(realHome, real.getParent())) {
             V view = parent.secure == null ? Files.getFileAttributeView(real, type, LinkOption.NOFOLLOW_LINKS)
                     : parent.secure.getFileAttributeView(real.getFileName(), type, LinkOption.NOFOLLOW_LINKS);
             if (view == null) {
                 throw new UnsupportedOperationException(type.getSimpleName());
             }
-            action.apply(view);
+            try {
+                action.apply(view);
+            } catch (java.nio.file.AccessDeniedException unreadable) {
+                // the secure view opens the file for reading first (fchmod, futimens): a file the
+                // server may not read (mode 000) is changed through its checked real path instead
+                action.apply(Files.getFileAttributeView(real, type, LinkOption.NOFOLLOW_LINKS));
+            }
         }
     }
 

@@ -91,6 +91,10 @@ final class ControlFlow {
             if (suspend) {
                 io.suspendRead();
             } else {
+                // the line under way waited for the server, not the client: its time starts again
+                if (io.containsAttribute(CommandLineDecoder.PARTIAL_SINCE)) {
+                    io.setAttribute(CommandLineDecoder.PARTIAL_SINCE, System.nanoTime());
+                }
                 io.resumeRead();
             }
         }

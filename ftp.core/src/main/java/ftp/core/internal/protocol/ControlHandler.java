@@ -155,7 +155,7 @@ public final class ControlHandler extends IoHandlerAdapter {
             }
             Long lineStarted = (Long) io.getAttribute(CommandLineDecoder.PARTIAL_SINCE);
             ControlSession session = (ControlSession) io.getAttribute(SESSION);
-            if (lineStarted != null && now - lineStarted > limits.lineTimeout().toNanos()) {
+            if (lineStarted != null && !io.isReadSuspended() && now - lineStarted > limits.lineTimeout().toNanos()) {
                 LOG.info("Site {}: {} left a command line incomplete for {} s; closing", site.settings().name(),
                         io.getRemoteAddress(), limits.lineTimeout().toSeconds());
                 closeWith(io, Reply.of(421, "Command line not complete within " + limits.lineTimeout().toSeconds()

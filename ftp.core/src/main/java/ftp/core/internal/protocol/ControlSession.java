@@ -100,8 +100,8 @@ final class ControlSession implements FtpSession, TransferHost {
 
     @Override
     public void reply(Reply reply) {
+        flow.written(); // before the write: its messageSent may come before io.write returns
         io.write(reply);
-        flow.written();
     }
 
     @Override

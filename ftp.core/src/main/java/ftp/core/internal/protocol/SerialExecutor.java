@@ -104,8 +104,11 @@ final class SerialExecutor implements Executor {
         try {
             next.run();
         } finally {
-            afterTask.run();
-            schedule();
+            try {
+                afterTask.run();
+            } finally {
+                schedule();
+            }
         }
     }
 }

@@ -111,7 +111,7 @@ public final class CfgFile {
         }
         String text = layout.with(effective);
         Map<String, Object> after = parse(text);
-        if (!after.equals(expected)) {
+        if (!difference(expected, after).isEmpty()) { // per key, deeply: typed values may be arrays
             throw new IllegalArgumentException("the values cannot be written so that File Install reads them back "
                     + "unchanged: " + difference(expected, after));
         }
@@ -191,19 +191,26 @@ public final class CfgFile {
      * file's mode, owner and group; a new file is readable by its owner only) moved over it
      * atomically. The temporary name does not end in {@code .cfg}, so File Install ignores it.
      */
-    public static void write(Path file, String content) throws IOException {
+    public static void write(Path link, String content) throws IOException {
+        // an operator's symbolic link to the real file stays a link: the real file is replaced
+        Path file = Files.exists(link) ? link.toRealPath() : link;
         Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
         try {
             PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
             if (view != null && Files.exists(file)) {
                 PosixFileAttributes old = Files.readAttributes(file, PosixFileAttributes.class);
                 view.setPermissions(old.permissions());
-                if (!old.owner().equals(Files.getOwner(temp))) {
-                    view.setOwner(old.owner());
-                }
-                GroupPrincipal group = old.group();
-                if (!group.equals(view.readAttributes().group())) {
-                    view.setGroup(group);
+                try {
+                    if (!old.owner().equals(Files.getOwner(temp))) {
+                        view.setOwner(old.owner());
+                    }
+                    GroupPrincipal group = old.group();
+                    if (!group.equals(view.readAttributes().group())) {
+                        view.setGroup(group);
+                    }
+                } catch (java.nio.file.FileSystemException notPermitted) {
+                    // only root may give a file away: a server running as another user writes the
+                    // file as its own, with the operator's mode
                 }
             }
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
@@ -230,7 +237,7 @@ public final class CfgFile {
      * The file's lines, each with its own line end, and where each property's lines are, as File
      * Install's reader sees them: its LineNumberReader ends a line at LF, CR or CRLF.
      */
-    private record Layout(List<String> lines, List<String> ends, Map<String, int[]> ranges, boolean typed) {
+    private record Layout(List<String> lines, List<String> ends, Map<String, List<int[]>> ranges, boolean typed) {
 
         static Layout of(String text) throws IOException {
             List<String> lines = new ArrayList<>();
@@ -250,7 +257,7 @@ public final class CfgFile {
                 lines.add(text.substring(start));
                 ends.add("");
             }
-            Map<String, int[]> ranges = new LinkedHashMap<>();
+            Map<String, List<int[]>> ranges = new LinkedHashMap<>();
             boolean typed = true;
             boolean any = false;
             try (Properties.PropertiesReader reader = new Properties.PropertiesReader(new StringReader(text), true)) {
@@ -260,8 +267,8 @@ public final class CfgFile {
                     if (end > lines.size()) {
                         throw new IOException("the file's lines cannot be told apart");
                     }
-                    ranges.remove(reader.getPropertyName());
-                    ranges.put(reader.getPropertyName(), new int[] { end - reader.getValueLines().size(), end });
+                    ranges.computeIfAbsent(reader.getPropertyName(), k -> new ArrayList<>())
+                            .add(new int[] { end - reader.getValueLines().size(), end });
                     typed &= TYPED.matcher(reader.getPropertyValue()).matches() && reader.getPropertyValue().length() >= 2;
                 }
             }
@@ -285,25 +292,29 @@ public final class CfgFile {
             for (Map.Entry<String, String> change : changes.entrySet()) {
                 String line = change.getValue() == null ? null
                         : change.getKey() + " = " + escape(change.getValue(), typed);
-                int[] range = ranges.get(change.getKey());
-                if (range == null) {
+                List<int[]> all = ranges.get(change.getKey());
+                if (all == null) {
                     if (line != null) {
                         appended.add(line);
                     }
                     continue;
                 }
-                for (int i = range[0]; i < range[1]; i++) {
-                    dropped[i] = true;
+                // a key given twice: every occurrence goes, the new line stands where the last was
+                for (int[] range : all) {
+                    for (int i = range[0]; i < range[1]; i++) {
+                        dropped[i] = true;
+                    }
                 }
-                replacement[range[0]] = line;
+                int[] last = all.get(all.size() - 1);
+                replacement[last[0]] = line;
+                ends.set(last[0], ends.get(last[1] - 1));
             }
             StringBuilder out = new StringBuilder();
             String lastEnd = "";
             for (int i = 0; i < lines.size(); i++) {
                 if (replacement[i] != null) {
-                    String end = ends.get(range(i)[1] - 1);
-                    out.append(replacement[i]).append(end);
-                    lastEnd = end;
+                    out.append(replacement[i]).append(ends.get(i));
+                    lastEnd = ends.get(i);
                 } else if (!dropped[i]) {
                     out.append(lines.get(i)).append(ends.get(i));
                     lastEnd = ends.get(i);
@@ -318,8 +329,5 @@ public final class CfgFile {
             return out.toString();
         }
 
-        private int[] range(int first) {
-            return ranges.values().stream().filter(r -> r[0] == first).findFirst().orElseThrow();
-        }
     }
 }

@@ -41,9 +41,10 @@ public final class LoginGuard {
     }
 
     /**
-     * Reserves a login attempt; every admitted attempt ends with {@link #succeeded} or
-     * {@link #failed}. @return false when the address is banned or its failures and attempts in
-     * flight reach the limit: the attempt is then counted as a failure at once
+     * Reserves a login attempt; every admitted attempt ends with {@link #succeeded},
+     * {@link #failed} or {@link #released}. @return false when the address is banned or its
+     * failures and attempts in flight reach the limit (a refusal that is not counted: parallel
+     * logins of one client are no guesses, and the guesses in flight count when they fail)
      */
     public boolean admit(InetAddress client) {
         Instant now = clock.instant();
@@ -56,9 +57,15 @@ public final class LoginGuard {
             boolean isBanned = entry.bannedUntil() != null && now.isBefore(entry.bannedUntil());
             admitted[0] = !isBanned && entry.failures() + entry.inFlight() < maxFailures;
             return admitted[0] ? new Entry(entry.failures(), entry.inFlight() + 1, entry.first(), entry.bannedUntil())
-                    : count(entry, 0, now);
+                    : entry;
         });
         return admitted[0];
+    }
+
+    /** Ends an admitted attempt that could not be decided (a user store failed): nothing is counted. */
+    public void released(InetAddress client) {
+        entries.computeIfPresent(client, (address, old) -> new Entry(old.failures(), Math.max(0, old.inFlight() - 1),
+                old.first(), old.bannedUntil()));
     }
 
     /** Ends an admitted attempt that failed. @return whether the address is banned now */
@@ -74,9 +81,12 @@ public final class LoginGuard {
                 old.first(), old.bannedUntil()));
     }
 
-    /** The entry that counts now: a new one when there is none, or the old one's window ended with nothing in flight. */
+    /** The entry that counts now: a new window when there is none or the old one ended (attempts in flight stay). */
     private Entry current(Entry old, Instant now) {
-        return old == null || (old.inFlight() == 0 && expired(old, now)) ? new Entry(0, 0, now, null) : old;
+        if (old == null) {
+            return new Entry(0, 0, now, null);
+        }
+        return expired(old, now) ? new Entry(0, old.inFlight(), now, null) : old;
     }
 
     /** One more failure; {@code release} attempts in flight end with it. */

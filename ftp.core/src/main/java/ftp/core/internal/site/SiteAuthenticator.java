@@ -47,22 +47,31 @@ final class SiteAuthenticator implements Authenticator {
         if (!guard.admit(client)) {
             return new Result(guard.banned(client) ? LoginOutcome.BANNED : LoginOutcome.REJECTED, Optional.empty());
         }
-        Optional<FtpUser> user = Optional.empty();
-        for (UserStore store : stores.get()) {
-            user = store.authenticate(name, password);
-            if (user.isPresent()) {
-                break;
+        boolean ended = false;
+        try {
+            Optional<FtpUser> user = Optional.empty();
+            for (UserStore store : stores.get()) {
+                user = store.authenticate(name, password);
+                if (user.isPresent()) {
+                    break;
+                }
+            }
+            if (user.isEmpty() || !user.get().mayUseSite(site) || !user.get().protocols().contains(protocol)) {
+                if (user.isPresent() && user.get().mayUseSite(site)) {
+                    LOG.info("Site {}: '{}' from {} may not log in over {}; answered as a failed login", site, name,
+                            client, protocol.configName());
+                }
+                ended = true;
+                LoginOutcome outcome = guard.failed(client) ? LoginOutcome.BANNED : LoginOutcome.REJECTED;
+                return new Result(outcome, Optional.empty());
+            }
+            ended = true;
+            guard.succeeded(client);
+            return new Result(LoginOutcome.SUCCESS, user);
+        } finally {
+            if (!ended) {
+                guard.released(client); // a user store threw: the attempt is neither right nor wrong
             }
         }
-        if (user.isEmpty() || !user.get().mayUseSite(site) || !user.get().protocols().contains(protocol)) {
-            if (user.isPresent() && user.get().mayUseSite(site)) {
-                LOG.info("Site {}: '{}' from {} may not log in over {}; answered as a failed login", site, name, client,
-                        protocol.configName());
-            }
-            LoginOutcome outcome = guard.failed(client) ? LoginOutcome.BANNED : LoginOutcome.REJECTED;
-            return new Result(outcome, Optional.empty());
-        }
-        guard.succeeded(client);
-        return new Result(LoginOutcome.SUCCESS, user);
     }
 }

@@ -187,6 +187,40 @@ class CfgFileTest {
         assertEquals(List.of("ftp.port = 22"), Files.readAllLines(file));
     }
 
+    /** Found by a review: typed array values never compared equal, so such files could not be saved. */
+    @Test
+    void aTypedFileWithAListCanBeSaved() throws Exception {
+        Path file = Files.writeString(dir.resolve("ftp.site-ta.cfg"),
+                "pasv.localNetworks = [\"10.0.0.0/8\",\"fd00::/8\"]\nftp.port = I\"21\"\n");
+        CfgFile.update(file, Map.of("banner.connect", "hi"));
+        Map<String, Object> read = asFileInstallReadsIt(file);
+        assertEquals("hi", read.get("banner.connect"));
+        assertArrayEquals(new String[] { "10.0.0.0/8", "fd00::/8" }, (Object[]) read.get("pasv.localNetworks"));
+    }
+
+    /** Found by a review: an operator's symbolic link to the .cfg file was replaced by a plain file. */
+    @Test
+    void aLinkedFileStaysALinkAndItsTargetIsWritten() throws Exception {
+        Path real = Files.writeString(dir.resolve("real.cfg"), "ftp.port = 21\n");
+        Path link = Files.createSymbolicLink(dir.resolve("ftp.site-l.cfg"), real);
+        CfgFile.update(link, Map.of("ftp.port", "22"));
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("ftp.port = 22\n", Files.readString(real));
+    }
+
+    /** Found by a review: only the last of a key given twice was known, so it could not be removed. */
+    @Test
+    void aKeyGivenTwiceCanBeRemovedAndReplacedEverywhere() throws Exception {
+        Path file = Files.writeString(dir.resolve("ftp.site-tw.cfg"), "root = /a\nftp.port = 21\nroot = /b\n");
+        Map<String, String> remove = new HashMap<>();
+        remove.put("root", null);
+        CfgFile.update(file, remove);
+        assertEquals("ftp.port = 21\n", Files.readString(file));
+        Files.writeString(file, "root = /a\nftp.port = 21\nroot = /b\n");
+        CfgFile.update(file, Map.of("root", "/c"));
+        assertEquals("ftp.port = 21\nroot = /c\n", Files.readString(file));
+    }
+
     @Test
     void aKeyGivenTwiceIsReplacedWhereFileInstallReadsIt() throws Exception {
         Path file = Files.writeString(dir.resolve("ftp.site-d.cfg"), "ftp.port = 21\nroot = /a\nftp.port = 22\n");

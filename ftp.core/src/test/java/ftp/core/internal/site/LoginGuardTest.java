@@ -70,10 +70,10 @@ class LoginGuardTest {
         assertTrue(guard.admit(client));
         assertTrue(guard.admit(client));
         assertFalse(guard.admit(client), "three in flight: the fourth is not checked at all");
-        assertFalse(guard.failed(client), "1 refused + 1 failed");
-        assertTrue(guard.failed(client), "1 refused + 2 failed");
+        assertFalse(guard.failed(client), "a refusal is not counted: 1 failed");
+        assertFalse(guard.failed(client), "2 failed");
+        assertTrue(guard.failed(client), "3 failed: banned");
         assertTrue(guard.banned(client));
-        guard.succeeded(client);
         assertFalse(guard.admit(client));
         assertTrue(guard.admit(other));
     }

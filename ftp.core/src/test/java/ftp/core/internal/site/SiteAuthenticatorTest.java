@@ -89,6 +89,27 @@ class SiteAuthenticatorTest {
         }
     }
 
+    /** Found by a review: a user store that threw left its reserved attempt in flight for ever. */
+    @Test
+    void aUserStoreThatFailsLeavesNoAttemptBehind() {
+        UserStore broken = (n, p) -> {
+            throw new IllegalStateException("directory down");
+        };
+        LoginGuard guard = new LoginGuard(3, Duration.ofMinutes(5), Clock.systemUTC());
+        SiteAuthenticator auth = new SiteAuthenticator("main", () -> List.of(broken), guard);
+        for (int i = 0; i < 10; i++) {
+            try {
+                auth.login("u", "pw".toCharArray(), SessionProtocol.FTP, CLIENT);
+            } catch (IllegalStateException expected) {
+                // the store's failure reaches the session, which answers 451
+            }
+        }
+        assertEquals(false, auth.banned(CLIENT));
+        SiteAuthenticator working = new SiteAuthenticator("main", () -> List.of(store("u", "pw", Set.of("*"),
+                EnumSet.allOf(SessionProtocol.class))), guard);
+        assertEquals(LoginOutcome.SUCCESS, working.login("u", "pw".toCharArray(), SessionProtocol.FTP, CLIENT).outcome());
+    }
+
     @Test
     void usersOfOtherSitesAreRejectedLikeWrongPasswords() {
         SiteAuthenticator auth = authenticator(List.of(store("u", "pw", Set.of("other"), EnumSet.allOf(SessionProtocol.class))));
