@@ -100,12 +100,11 @@ final class ConsoleModel {
                 String[] items = list.stream().map(String::valueOf).map(String::trim).filter(s -> !s.isEmpty())
                         .toArray(String[]::new);
                 properties.put(String.valueOf(key), items.length > 0 ? items : "");
-            } else if (value instanceof Number number) {
-                properties.put(String.valueOf(key), number.longValue());
             } else if (value == null) {
                 properties.put(String.valueOf(key), "");
             } else {
-                properties.put(String.valueOf(key), value instanceof Boolean ? value : value.toString());
+                // numbers, booleans, objects as they came: the core refuses what does not fit the key
+                properties.put(String.valueOf(key), value);
             }
         });
         return properties;

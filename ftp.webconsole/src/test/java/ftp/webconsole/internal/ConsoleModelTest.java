@@ -30,6 +30,9 @@ class ConsoleModelTest {
         assertFalse(ConsoleModel.properties(Json.parse("{\"configuration\": {}}")).containsKey("root"),
                 "a key not posted stays as it is");
         assertThrows(IllegalArgumentException.class, () -> ConsoleModel.properties(Json.parse("{\"x\": 1}")));
+        // values of another kind go to the core as they came, which refuses them naming the key
+        assertTrue(ConsoleModel.properties(Json.parse("{\"configuration\": {\"banner.connect\": {\"a\": 1}}}"))
+                .get("banner.connect") instanceof Map<?, ?>);
     }
 
     @Test

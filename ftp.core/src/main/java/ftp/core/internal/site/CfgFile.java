@@ -97,20 +97,21 @@ public final class CfgFile {
         Map<String, Object> expected = new HashMap<>(before);
         Map<String, String> effective = new LinkedHashMap<>();
         changes.forEach((key, value) -> {
-            if (value == null ? before.containsKey(key) : !value.equals(before.get(key))) {
+            if (value == null ? before.containsKey(key) : !value.equals(asText(before.get(key)))) {
                 effective.put(key, value);
                 if (value == null) {
                     expected.remove(key);
                 } else {
-                    expected.put(key, value);
+                    expected.put(key, layout.typed() ? typed(value, before.get(key)) : value);
                 }
             }
         });
         if (effective.isEmpty()) {
             return false;
         }
-        String text = layout.with(effective);
-        Map<String, Object> after = parse(text);
+        String text = layout.with(effective, before);
+        // what the bytes on disk will say: characters ISO-8859-1 cannot hold would become '?'
+        Map<String, Object> after = parse(new String(text.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1));
         if (!difference(expected, after).isEmpty()) { // per key, deeply: typed values may be arrays
             throw new IllegalArgumentException("the values cannot be written so that File Install reads them back "
                     + "unchanged: " + difference(expected, after));
@@ -135,10 +136,46 @@ public final class CfgFile {
         }
     }
 
+    /** A value as text, the way a save compares it: typed numbers, booleans and lists by their text. */
+    private static String asText(Object value) {
+        if (value instanceof Object[] array) {
+            return String.join(", ", java.util.Arrays.stream(array).map(String::valueOf).toList());
+        }
+        return value == null ? null : String.valueOf(value);
+    }
+
+    /**
+     * The value a typed file gets: of the same type as the value it replaces (a typed boolean stays
+     * a boolean, a list a list), else text.
+     */
+    private static Object typed(String value, Object old) {
+        if (old instanceof Boolean && ("true".equalsIgnoreCase(value) || "false".equalsIgnoreCase(value))) {
+            return Boolean.valueOf(value);
+        }
+        try {
+            if (old instanceof Integer) {
+                return Integer.valueOf(value.trim());
+            }
+            if (old instanceof Long) {
+                return Long.valueOf(value.trim());
+            }
+        } catch (NumberFormatException notANumber) {
+            return value;
+        }
+        if (old instanceof Object[]) {
+            return java.util.Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toArray(String[]::new);
+        }
+        return value;
+    }
+
     /** A value as a raw {@code .cfg} line holds it, in the file's flavour (typed or plain). */
     static String escape(String value, boolean typed) throws IOException {
+        return escape(value, typed, null);
+    }
+
+    private static String escape(String value, boolean typed, Object old) throws IOException {
         if (typed) {
-            return interpolationEscape(ConfigurationHandler.write(value));
+            return interpolationEscape(ConfigurationHandler.write(typed(value, old)));
         }
         String text = interpolationEscape(value);
         StringBuilder out = new StringBuilder();
@@ -285,13 +322,13 @@ public final class CfgFile {
          * first line's end, a removed key's lines dropped, new keys appended; every other line and
          * line end stays as it was.
          */
-        String with(Map<String, String> changes) throws IOException {
+        String with(Map<String, String> changes, Map<String, Object> before) throws IOException {
             String[] replacement = new String[lines.size()];
             boolean[] dropped = new boolean[lines.size()];
             List<String> appended = new ArrayList<>();
             for (Map.Entry<String, String> change : changes.entrySet()) {
                 String line = change.getValue() == null ? null
-                        : change.getKey() + " = " + escape(change.getValue(), typed);
+                        : change.getKey() + " = " + escape(change.getValue(), typed, before.get(change.getKey()));
                 List<int[]> all = ranges.get(change.getKey());
                 if (all == null) {
                     if (line != null) {

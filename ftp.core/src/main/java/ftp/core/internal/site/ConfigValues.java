@@ -40,10 +40,17 @@ public final class ConfigValues {
             return fallback;
         }
         long number;
+        String text = value instanceof Object[] array ? java.util.Arrays.toString(array) : value.toString().trim();
         try {
-            number = value instanceof Number n ? n.longValue() : Long.parseLong(value.toString().trim());
+            if (value instanceof Number n && !(n instanceof Double || n instanceof Float)) {
+                number = n.longValue();
+            } else if (text.matches("[+-]?[0-9]{1,19}")) { // ASCII digits only: Long.parseLong takes any script's
+                number = Long.parseLong(text);
+            } else {
+                throw new NumberFormatException(text);
+            }
         } catch (NumberFormatException e) {
-            throw new InvalidConfigurationException(key, "'" + value + "' is not a whole number");
+            throw new InvalidConfigurationException(key, "'" + text + "' is not a whole number");
         }
         if (number < min || number > max) {
             throw new InvalidConfigurationException(key, number + " is outside " + min + ".." + max);

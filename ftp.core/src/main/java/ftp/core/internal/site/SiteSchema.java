@@ -53,7 +53,9 @@ public final class SiteSchema {
                 || ((value instanceof Number || value instanceof Boolean) && (type == String.class || type == String[].class))
                 || (value instanceof Number && type == boolean.class) || (value instanceof Boolean && type != boolean.class)) {
             throw new InvalidConfigurationException(key, "expects " + describe(type) + ", not "
-                    + (list ? "a list" : value instanceof Map<?, ?> ? "an object" : "'" + value + "'"));
+                    + (list ? "a list" : value instanceof Map<?, ?> ? "an object"
+                            : isSecret(key) ? "a " + value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
+                            : "'" + value + "'"));
         }
     }
 

@@ -47,6 +47,7 @@ public final class SiteSettingsParser {
     static final int DEFAULT_LINE_TIMEOUT = 30;
     static final int DEFAULT_TLS_HANDSHAKE_TIMEOUT = 10;
     static final int DEFAULT_MAX_HEAVY_COMMANDS = 2;
+    static final int MAX_BANNER = 4096;
 
     /** Known TLS protocol names, oldest first. */
     static final List<String> TLS_VERSIONS = List.of("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
@@ -82,11 +83,20 @@ public final class SiteSettingsParser {
         SiteSettings.Passive passive = passive(values, ftpPort, ftpsPort);
         return new SiteSettings(name, bind, ftpPort, ftpsPort, root(values, name, serverHome),
                 new SiteSettings.Banners(
-                        values.string("banner.connect", DEFAULT_BANNER_CONNECT),
-                        values.string("banner.login", DEFAULT_BANNER_LOGIN),
-                        values.string("banner.loginFailure", DEFAULT_BANNER_LOGIN_FAILURE),
-                        values.string("banner.logout", DEFAULT_BANNER_LOGOUT)),
+                        banner(values, "banner.connect", DEFAULT_BANNER_CONNECT),
+                        banner(values, "banner.login", DEFAULT_BANNER_LOGIN),
+                        banner(values, "banner.loginFailure", DEFAULT_BANNER_LOGIN_FAILURE),
+                        banner(values, "banner.logout", DEFAULT_BANNER_LOGOUT)),
                 passive, disabledFeatures(values), tls(values), limits(values));
+    }
+
+    /** A banner: any text up to {@value #MAX_BANNER} characters (clients read reply lines into bounded buffers). */
+    private static String banner(ConfigValues values, String key, String fallback) throws InvalidConfigurationException {
+        String text = values.string(key, fallback);
+        if (text.length() > MAX_BANNER) {
+            throw new InvalidConfigurationException(key, text.length() + " characters; at most " + MAX_BANNER);
+        }
+        return text;
     }
 
     private static Path root(ConfigValues values, String name, Path serverHome) throws InvalidConfigurationException {

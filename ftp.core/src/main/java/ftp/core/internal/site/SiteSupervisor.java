@@ -123,7 +123,12 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
             } catch (InvalidConfigurationException e) {
                 site.savedSettings = null;
                 site.refusal = e.getMessage();
-                if (site.name == null) {
+                Site holder = byName(name);
+                if (holder != null && holder != site) {
+                    // a second configuration with a taken name is listed under its own PID, so
+                    // the name keeps leading to the site that has it (status, saves, restarts)
+                    site.name = pid;
+                } else if (site.name == null) {
                     site.name = name;
                 }
                 LOG.error("Site {}: configuration refused: {}{}", name, e.getMessage(),

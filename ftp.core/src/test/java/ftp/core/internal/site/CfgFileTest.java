@@ -198,6 +198,23 @@ class CfgFileTest {
         assertArrayEquals(new String[] { "10.0.0.0/8", "fd00::/8" }, (Object[]) read.get("pasv.localNetworks"));
     }
 
+    /** Found by an attack: a typed file's values drifted to text, a no-op rewrote, non-Latin-1 became '?'. */
+    @Test
+    void aTypedFileKeepsItsTypesWritesNoNoOpAndRefusesWhatLatin1CannotHold() throws Exception {
+        Path file = Files.writeString(dir.resolve("ftp.site-ty.cfg"), "ftp.port = I\"21\"\nfeature.stat = B\"false\"\n");
+        FileTime old = FileTime.fromMillis(1_000_000);
+        Files.setLastModifiedTime(file, old);
+        assertFalse(CfgFile.update(file, Map.of("ftp.port", "21", "feature.stat", "false")));
+        assertEquals(old, Files.getLastModifiedTime(file));
+        CfgFile.update(file, Map.of("feature.stat", "true", "ftp.port", "2121"));
+        Map<String, Object> read = asFileInstallReadsIt(file);
+        assertEquals(Boolean.TRUE, read.get("feature.stat"));
+        assertEquals(2121, read.get("ftp.port"));
+        byte[] before = Files.readAllBytes(file);
+        assertThrows(IllegalArgumentException.class, () -> CfgFile.update(file, Map.of("banner.connect", "x\u4e2dy")));
+        assertArrayEquals(before, Files.readAllBytes(file));
+    }
+
     /** Found by a review: an operator's symbolic link to the .cfg file was replaced by a plain file. */
     @Test
     void aLinkedFileStaysALinkAndItsTargetIsWritten() throws Exception {

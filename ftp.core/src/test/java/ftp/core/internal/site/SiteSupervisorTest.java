@@ -218,6 +218,32 @@ class SiteSupervisorTest {
         assertEquals(" spaced ", read.get("banner.login"));
     }
 
+    /** Found by an attack: a second file with a taken name answered for that name; saves went to it. */
+    @Test
+    void aSecondConfigurationWithATakenNameIsListedUnderItsPidAndNeverAnswersForTheName() throws Exception {
+        Path first = plainSite("default", "");
+        Path second = plainSite("aaa", "name = default\n");
+        assertEquals(List.of("default", "ftp.site~aaa"), supervisor.sites().stream().map(SiteStatus::name).toList());
+        assertTrue(supervisor.sites().get(1).message().contains("already configured"), supervisor.sites().toString());
+        byte[] before = Files.readAllBytes(second);
+        supervisor.save("default", Map.of("banner.login", "which"));
+        assertEquals("which", CfgFileTest.asFileInstallReadsIt(first).get("banner.login"));
+        assertArrayEquals(before, Files.readAllBytes(second));
+    }
+
+    @Test
+    void fractionsAndOtherDigitsAreNoWholeNumbers() throws Exception {
+        Path file = plainSite("d", "");
+        byte[] before = Files.readAllBytes(file);
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("ftp.port", 21.5), Map.of("limits.idleTimeout",
+                "\uff10\uff11\uff12"), Map.of("tls.privateKeyPassword", 987654321))) {
+            refusedNamingTheKeyAndUnwritten("d", file, before, bad);
+        }
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> supervisor.save("d", Map.of("tls.privateKeyPassword", 987654321)));
+        assertTrue(!refused.getMessage().contains("987654321"), "a secret is never echoed: " + refused.getMessage());
+    }
+
     /** Issue 8, item 5: "${user.name}" came back from the file expanded. */
     @Test
     void savedTextStaysLiteral() throws Exception {
