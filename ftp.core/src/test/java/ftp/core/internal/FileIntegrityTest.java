@@ -314,6 +314,39 @@ class FileIntegrityTest {
         }
     }
 
+    /**
+     * Found by an attack: a file replaced by a FIFO between RETR and its data connection blocked
+     * the transfer thread in open() for good (and the session with it); a directory put in its
+     * place answered 426.
+     */
+    @Test
+    void onlyPlainFilesAreOpenedWhateverTookTheirPlace() throws Exception {
+        try (TestSite site = TestSite.start(dir); RawControl control = new RawControl(site.port()).login()) {
+            control.command("TYPE I");
+            for (String swap : List.of("fifo", "dir")) {
+                Path file = Files.writeString(site.home().resolve("f-" + swap), "data");
+                InetSocketAddress data = control.pasv();
+                control.send("RETR f-" + swap);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (site.instance().activeTransfers() == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                Files.delete(file);
+                if (swap.equals("fifo")) {
+                    assertEquals(0, new ProcessBuilder("mkfifo", file.toString()).start().waitFor());
+                } else {
+                    Files.createDirectory(file);
+                }
+                try (Socket socket = new Socket(data.getAddress(), data.getPort())) {
+                    assertTrue(control.reply().startsWith("150"));
+                    socket.getInputStream().readAllBytes();
+                }
+                assertEquals("550 Not a plain file\r\n", control.reply(), swap);
+            }
+            assertTrue(control.command("NOOP").startsWith("200"));
+        }
+    }
+
     @Test
     void aFullDiskIs452AndOtherLocalErrors451() {
         assertEquals(452, ftp.core.internal.fs.FileErrors.reply(new java.io.IOException("No space left on device")).code());

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttributeView;
@@ -61,6 +60,7 @@ final class ContainedFiles {
         Set<OpenOption> noFollow = new HashSet<>(options);
         noFollow.add(LinkOption.NOFOLLOW_LINKS);
         try (Directory parent = Directory.of(realHome, real.getParent())) {
+            refuseSpecial(parent, real);
             if (parent.secure == null) {
                 return FileChannel.open(real, noFollow);
             }
@@ -73,8 +73,24 @@ final class ContainedFiles {
         }
     }
 
-    static FileChannel openRead(Path realHome, Path file) throws IOException {
-        return open(realHome, file, Set.of(StandardOpenOption.READ));
+    /**
+     * Only regular files are opened: opening a FIFO blocks the thread for good, a directory (swapped
+     * in by the operator's side after the command's checks) fails deep in the transfer. Checked in
+     * the opened parent, without following a link; a missing file is left to the open.
+     */
+    private static void refuseSpecial(Directory parent, Path real) throws IOException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = parent.secure != null
+                    ? parent.secure.getFileAttributeView(real.getFileName(), BasicFileAttributeView.class,
+                            LinkOption.NOFOLLOW_LINKS).readAttributes()
+                    : Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (java.nio.file.NoSuchFileException absent) {
+            return;
+        }
+        if (!attributes.isRegularFile()) {
+            throw new ReplyException(550, "Not a plain file");
+        }
     }
 
     /** The real path of an existing directory inside (or equal to) the home. */

@@ -18,12 +18,12 @@ public final class VirtualPaths {
      * virtual path. Backslashes are separators (Windows clients send them), {@code .} is dropped,
      * {@code ..} stops at the root.
      *
-     * @throws ReplyException {@code 501} for a NUL byte; {@code 553} for a name that is not
-     *         allowed (see {@link #allowed})
+     * @throws ReplyException {@code 553} for a name that is not allowed (see {@link #allowed}),
+     *         a NUL byte included
      */
     public static String resolve(String workingDirectory, String argument) throws ReplyException {
         if (argument.indexOf('\0') >= 0) {
-            throw new ReplyException(501, "Invalid character in path name");
+            throw new ReplyException(553, "File name not allowed");
         }
         String path = argument.replace('\\', '/');
         String combined = path.startsWith("/") ? path : workingDirectory + "/" + path;

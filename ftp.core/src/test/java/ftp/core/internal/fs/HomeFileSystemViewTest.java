@@ -117,8 +117,8 @@ class HomeFileSystemViewTest {
     }
 
     @Test
-    void nulIsRefusedWith501() {
-        assertEquals(501, assertThrows(ReplyException.class, () -> view.resolve("a\0b")).reply().code());
+    void nulIsRefusedWith553LikeEveryControlCharacter() {
+        assertEquals(553, assertThrows(ReplyException.class, () -> view.resolve("a\0b")).reply().code());
     }
 
     private void assumeSymlinks() {

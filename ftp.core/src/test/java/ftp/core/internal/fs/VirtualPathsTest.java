@@ -51,8 +51,8 @@ class VirtualPathsTest {
     }
 
     @Test
-    void nulIsRefusedWith501() {
+    void nulIsRefusedWith553LikeEveryControlCharacter() {
         ReplyException e = assertThrows(ReplyException.class, () -> VirtualPaths.resolve("/", "a\0b"));
-        assertEquals(501, e.reply().code());
+        assertEquals(553, e.reply().code());
     }
 }
