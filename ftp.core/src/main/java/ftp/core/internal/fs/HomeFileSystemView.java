@@ -91,7 +91,12 @@ public final class HomeFileSystemView implements FileSystemView {
                     continue; // an upload temporary, or a name no reply may carry
                 }
                 try {
-                    entries.put(name, resolve(prefix + name));
+                    VirtualFile entry = resolve(prefix + name);
+                    // a name that is not valid in the file system's encoding decodes to another
+                    // name (U+FFFD), which no command could address: not listed either
+                    if (Files.exists(entry.file(), LinkOption.NOFOLLOW_LINKS)) {
+                        entries.put(name, entry);
+                    }
                 } catch (ReplyException outside) {
                     // a symbolic link out of the home is not shown
                 }
