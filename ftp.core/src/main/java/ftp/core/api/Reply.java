@@ -61,9 +61,19 @@ public final class Reply {
         return new Reply(code, List.of(String.join(" ", split(text))), false, true);
     }
 
+    /**
+     * The text's lines; any other control character (NUL, BEL, ESC, DEL, C1) becomes a space: a
+     * reply is read by terminals and parsers, and a configured banner must not drive either.
+     */
     private static List<String> split(String text) {
-        String safe = text == null ? "" : text.replace('\0', ' ');
-        return List.of(LINE_BREAK.split(safe, -1));
+        List<String> lines = new ArrayList<>();
+        for (String line : LINE_BREAK.split(text == null ? "" : text, -1)) {
+            StringBuilder safe = new StringBuilder(line.length());
+            line.chars().forEach(c -> safe.append(c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029
+                    ? ' ' : (char) c));
+            lines.add(safe.toString());
+        }
+        return List.copyOf(lines);
     }
 
     public int code() {

@@ -14,6 +14,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ReplyTest {
 
+    /** Found by an attack: a configured banner's BEL, ESC and DEL went out raw to terminals and parsers. */
+    @Test
+    void otherControlCharactersAndSeparatorsBecomeSpaces() {
+        assertEquals("220 a b c d e f g h\r\n", Reply.of(220, "a\u0000b\u0007c\u001bd\u007fe\u0085f\u2028g\u2029h").toWire());
+        assertEquals("220-tab here\r\n220 x\r\n", Reply.of(220, "tab\there\nx").toWire());
+    }
+
     @Test
     void singleLineWireFormat() {
         assertEquals("200 ok\r\n", Reply.of(200, "ok").toWire());
