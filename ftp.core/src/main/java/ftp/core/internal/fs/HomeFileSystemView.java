@@ -50,16 +50,23 @@ public final class HomeFileSystemView implements FileSystemView {
 
     @Override
     public VirtualFile resolve(String argument) throws ReplyException {
+        VirtualFile target = target(argument);
+        checkContained(target.file());
+        return target;
+    }
+
+    /** The argument as a path below the home, not yet checked against links. */
+    private VirtualFile target(String argument) throws ReplyException {
         String virtual = VirtualPaths.resolve(workingDirectory, argument);
         Path file = virtual.length() == 1 ? home : home.resolve(virtual.substring(1));
         if (!file.normalize().startsWith(home)) {
             throw new ReplyException(550, "Permission denied");
         }
-        checkContained(file);
         return new VirtualFile(virtual, file);
     }
 
-    private void checkContained(Path file) throws ReplyException {
+    /** Refuses a path whose nearest existing entry lies outside the home. @return whether the path itself exists */
+    private boolean checkContained(Path file) throws ReplyException {
         // NOFOLLOW_LINKS: a dangling link is an existing entry, and toRealPath below refuses it
         // (following it with CREATE would write wherever it points).
         Path existing = file;
@@ -73,6 +80,7 @@ public final class HomeFileSystemView implements FileSystemView {
         } catch (IOException e) {
             throw new ReplyException(550, "Permission denied");
         }
+        return existing == file;
     }
 
     @Override
@@ -91,10 +99,10 @@ public final class HomeFileSystemView implements FileSystemView {
                     continue; // an upload temporary, or a name no reply may carry
                 }
                 try {
-                    VirtualFile entry = resolve(prefix + name);
+                    VirtualFile entry = target(prefix + name);
                     // a name that is not valid in the file system's encoding decodes to another
                     // name (U+FFFD), which no command could address: not listed either
-                    if (Files.exists(entry.file(), LinkOption.NOFOLLOW_LINKS)) {
+                    if (checkContained(entry.file())) {
                         entries.put(name, entry);
                     }
                 } catch (ReplyException outside) {

@@ -17,6 +17,7 @@ import ftp.core.api.SessionInfo;
 import ftp.core.api.SiteAdministration;
 import ftp.core.api.SiteStatus;
 import ftp.core.internal.site.CfgFile;
+import ftp.core.internal.site.ConfigValues;
 import ftp.core.internal.user.ConfiguredUserStore;
 import ftp.core.internal.user.PasswordHasher;
 
@@ -91,8 +92,7 @@ public final class FtpShellCommands {
             sites.secretsSet(site).forEach(key -> shown.put(key, "(set; not shown)"));
             // Escaped as in a .cfg file: a value with a line break cannot pose as another line.
             shown.forEach((key, value) -> out.append(key).append(" = ")
-                    .append(CfgFile.escaped(value instanceof Object[] array ? String.join(", ", java.util.Arrays
-                            .stream(array).map(String::valueOf).toList()) : String.valueOf(value)))
+                    .append(CfgFile.escaped(ConfigValues.text(value)))
                     .append(System.lineSeparator()));
             return out.toString();
         } catch (IllegalArgumentException e) {

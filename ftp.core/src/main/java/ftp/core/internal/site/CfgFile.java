@@ -67,11 +67,19 @@ public final class CfgFile {
         return Optional.of(location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location));
     }
 
+    /** Why a key was refused by {@link #checkKey}. */
+    public static final String NOT_A_KEY = "not a property name (letters, digits, '.', '_' and '-', starting with a "
+            + "letter or digit)";
+
+    /** Whether a key can be written as one plain property name. */
+    public static boolean isKey(String key) {
+        return key != null && KEY.matcher(key).matches();
+    }
+
     /** Refuses a key that could not be written as one plain property name. */
     public static void checkKey(String key) {
-        if (key == null || !KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException(printable(key) + ": not a property name (letters, digits, "
-                    + "'.', '_' and '-', starting with a letter or digit)");
+        if (!isKey(key)) {
+            throw new IllegalArgumentException(printable(key) + ": " + NOT_A_KEY);
         }
     }
 
@@ -97,7 +105,8 @@ public final class CfgFile {
         Map<String, Object> expected = new HashMap<>(before);
         Map<String, String> effective = new LinkedHashMap<>();
         changes.forEach((key, value) -> {
-            if (value == null ? before.containsKey(key) : !value.equals(asText(before.get(key)))) {
+            if (value == null ? before.containsKey(key)
+                    : !before.containsKey(key) || !value.equals(ConfigValues.text(before.get(key)))) {
                 effective.put(key, value);
                 if (value == null) {
                     expected.remove(key);
@@ -134,14 +143,6 @@ public final class CfgFile {
         } catch (IOException e) {
             throw new IllegalStateException("a plain value needs no typed writer", e);
         }
-    }
-
-    /** A value as text, the way a save compares it: typed numbers, booleans and lists by their text. */
-    private static String asText(Object value) {
-        if (value instanceof Object[] array) {
-            return String.join(", ", java.util.Arrays.stream(array).map(String::valueOf).toList());
-        }
-        return value == null ? null : String.valueOf(value);
     }
 
     /**

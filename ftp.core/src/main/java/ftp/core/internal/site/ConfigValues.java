@@ -123,6 +123,20 @@ public final class ConfigValues {
         return Optional.empty();
     }
 
+    /** A value as a {@code .cfg} file holds it: lists comma-separated, {@code null} empty. */
+    public static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Object[] array) {
+            return java.util.Arrays.stream(array).map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        }
+        if (value instanceof Collection<?> collection) {
+            return collection.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        }
+        return String.valueOf(value);
+    }
+
     /** A copy of a Config Admin dictionary as an unmodifiable map. */
     public static Map<String, Object> toMap(Dictionary<String, ?> properties) {
         Map<String, Object> map = new HashMap<>();

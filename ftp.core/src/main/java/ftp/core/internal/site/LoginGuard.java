@@ -77,8 +77,7 @@ public final class LoginGuard {
 
     /** Ends an admitted attempt that succeeded; the failures counted so far stay. */
     public void succeeded(InetAddress client) {
-        entries.computeIfPresent(client, (address, old) -> new Entry(old.failures(), Math.max(0, old.inFlight() - 1),
-                old.first(), old.bannedUntil()));
+        released(client); // a success ends the attempt and, on purpose, leaves the failures counted
     }
 
     /** The entry that counts now: a new window when there is none or the old one ended (attempts in flight stay). */

@@ -3,8 +3,6 @@ package ftp.core.internal.site;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Dictionary;
@@ -244,7 +242,7 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
         lock.lock();
         try {
             Map<String, Object> saved = existing(name).saved;
-            return SiteSchema.secrets().stream().filter(key -> !text(saved.get(key)).isBlank())
+            return SiteSchema.secrets().stream().filter(key -> !ConfigValues.text(saved.get(key)).isBlank())
                     .collect(Collectors.toCollection(java.util.TreeSet::new));
         } finally {
             lock.unlock();
@@ -264,20 +262,18 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
             Map<String, Object> candidate = ownKeys(site.saved);
             Map<String, String> texts = new TreeMap<>();
             SiteSettings settings;
+            Set<String> features = commands.features();
             try {
                 for (Map.Entry<String, ?> change : changes.entrySet()) {
                     String key = change.getKey();
-                    try {
-                        CfgFile.checkKey(key);
-                    } catch (IllegalArgumentException e) {
-                        throw new InvalidConfigurationException(CfgFile.printable(key), "not a property name (letters, "
-                                + "digits, '.', '_' and '-', starting with a letter or digit)");
+                    if (!CfgFile.isKey(key)) {
+                        throw new InvalidConfigurationException(CfgFile.printable(key), CfgFile.NOT_A_KEY);
                     }
-                    SiteSchema.checkKnown(key, commands.features());
+                    SiteSchema.checkKnown(key, features);
                     if (change.getValue() != null) {
                         SiteSchema.checkKind(key, change.getValue());
                     }
-                    String value = text(change.getValue());
+                    String value = ConfigValues.text(change.getValue());
                     if (value.isBlank() && !value.isEmpty()) {
                         throw new InvalidConfigurationException(key, "only blanks; send an empty value (or null) to "
                                 + "return the setting to its default");
@@ -343,9 +339,10 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
     /** Names the keys of a configuration read from a file or Config Admin that no setting knows. */
     private void warnUnknown(String name, Map<String, Object> saved) {
         List<String> unknown = new ArrayList<>();
+        Set<String> features = commands.features();
         for (String key : ownKeys(saved).keySet()) {
             try {
-                SiteSchema.checkKnown(key, commands.features());
+                SiteSchema.checkKnown(key, features);
             } catch (InvalidConfigurationException e) {
                 unknown.add(key);
             }
@@ -354,20 +351,6 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
             LOG.warn("Site {}: ignoring unknown setting(s) {} (a typo, or the command of that feature is not installed)",
                     name, unknown);
         }
-    }
-
-    /** A value as a .cfg file holds it: lists comma-separated; {@code null} is empty. */
-    private static String text(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof Object[] array) {
-            return Arrays.stream(array).map(String::valueOf).collect(Collectors.joining(", "));
-        }
-        if (value instanceof Collection<?> collection) {
-            return collection.stream().map(String::valueOf).collect(Collectors.joining(", "));
-        }
-        return String.valueOf(value);
     }
 
     /** Refuses listener ports another site's saved configuration uses on an overlapping address. */
