@@ -4,12 +4,14 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 
+import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
 import org.junit.Before;
 import org.junit.Test;
@@ -46,13 +48,19 @@ public class OptionalCommandsIT extends FtpIT {
 
         assertEquals(211, client.feat());
         String feat = client.getReplyString();
-        for (String line : List.of(" COMB", " EPRT", " HASH SHA-256*;SHA-512;SHA-1;MD5;CRC32;", " MFMT",
+        for (String line : List.of(" COMB", " EPRT", " HASH SHA-256*;SHA-512;SHA-1;MD5;CRC32;", " MFMT", " RANG STREAM",
                 " MLST type*;size*;modify*;perm*;unique*;UNIX.mode*;")) {
             assertTrue(line + " in " + feat, feat.contains(line + "\r\n"));
         }
         assertEquals(213, client.sendCommand("HASH a.txt"));
         assertEquals("213 SHA-256 0-2 ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad a.txt",
                 client.getReplyString().trim());
+        client.setFileType(FTP.BINARY_FILE_TYPE);
+        client.enterLocalPassiveMode();
+        assertEquals(350, client.sendCommand("RANG 1 1"));
+        ByteArrayOutputStream ranged = new ByteArrayOutputStream();
+        assertTrue(client.retrieveFile("a.txt", ranged));
+        assertEquals("the core's RETR honours the features bundle's RANG", "b", ranged.toString("US-ASCII"));
         assertEquals(214, client.sendCommand("SITE HELP"));
         assertTrue(client.getReplyString(), client.getReplyString().contains(" CHMOD ") && client.getReplyString().contains(" UTIME "));
         assertEquals(213, client.sendCommand("MFMT 20200101000000 a.txt"));

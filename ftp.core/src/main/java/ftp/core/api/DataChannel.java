@@ -23,12 +23,35 @@ public interface DataChannel {
      *
      * @return the number of bytes sent
      */
-    long send(FileChannel file, long position) throws IOException;
+    default long send(FileChannel file, long position) throws IOException {
+        return send(file, position, Long.MAX_VALUE);
+    }
+
+    /**
+     * Sends at most {@code count} bytes of {@code file} from {@code position}, fewer when the
+     * file ends first.
+     *
+     * @return the number of bytes sent
+     * @since 1.2
+     */
+    long send(FileChannel file, long position, long count) throws IOException;
 
     /**
      * Writes everything the client sends into {@code file} starting at {@code position}.
      *
      * @return the number of bytes received
      */
-    long receive(FileChannel file, long position) throws IOException;
+    default long receive(FileChannel file, long position) throws IOException {
+        return receive(file, position, Long.MAX_VALUE);
+    }
+
+    /**
+     * Writes what the client sends into {@code file} starting at {@code position}, at most
+     * {@code limit} bytes; once {@code limit} bytes have arrived nothing more is read, so
+     * {@link #input()} tells whether the client sent more.
+     *
+     * @return the number of bytes received
+     * @since 1.2
+     */
+    long receive(FileChannel file, long position, long limit) throws IOException;
 }

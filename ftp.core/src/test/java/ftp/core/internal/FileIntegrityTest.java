@@ -216,8 +216,8 @@ class FileIntegrityTest {
             assertEquals(0, new ProcessBuilder("sh", "-c", "touch \"$(printf 'undecodable\\205name')\"")
                     .directory(site.home().toFile()).start().waitFor());
             control.command("TYPE A");
-            String nlst = new String(TransferProtocolTest.download(control, "NLST"), StandardCharsets.UTF_8);
-            String list = new String(TransferProtocolTest.download(control, "LIST"), StandardCharsets.UTF_8);
+            String nlst = new String(control.download("NLST"), StandardCharsets.UTF_8);
+            String list = new String(control.download("LIST"), StandardCharsets.UTF_8);
             for (String listing : List.of(nlst, list)) {
                 assertTrue(listing.contains("plain.txt"), listing);
                 assertFalse(listing.contains("op\rmade") || listing.contains("made"), "skipped: " + listing);

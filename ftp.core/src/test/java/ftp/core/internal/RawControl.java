@@ -114,6 +114,48 @@ public final class RawControl implements AutoCloseable {
     }
 
     /**
+     * Runs a download command ({@code RETR f}, {@code LIST}) on a passive data connection and
+     * returns what arrived; fails unless the replies are 150 and 226.
+     */
+    public byte[] download(String command) throws IOException {
+        InetSocketAddress data = pasv();
+        send(command);
+        byte[] bytes;
+        try (Socket socket = new Socket(data.getAddress(), data.getPort())) {
+            expect("150", reply());
+            bytes = socket.getInputStream().readAllBytes();
+        }
+        expect("226", reply());
+        return bytes;
+    }
+
+    /**
+     * Runs an upload command ({@code STOR f}) on a passive data connection, sends {@code bytes}
+     * (a server that stops reading early is no error here) and returns the final reply; fails
+     * unless the first reply is 150.
+     */
+    public String upload(String command, byte[] bytes) throws IOException {
+        InetSocketAddress data = pasv();
+        send(command);
+        try (Socket socket = new Socket(data.getAddress(), data.getPort())) {
+            expect("150", reply());
+            try {
+                socket.getOutputStream().write(bytes);
+                socket.shutdownOutput();
+            } catch (IOException e) {
+                // the server closed the data connection: its reply says why
+            }
+        }
+        return reply();
+    }
+
+    private static void expect(String code, String reply) throws IOException {
+        if (!reply.startsWith(code)) {
+            throw new IOException("not a " + code + " reply: " + reply);
+        }
+    }
+
+    /**
      * Starts {@code RETR file} in TYPE I on a passive data connection with a tiny receive buffer,
      * so the transfer stays under way while the test does not read; returns once 150 arrived.
      */

@@ -48,7 +48,7 @@ class TransferProtocolTest extends SiteTest {
             assertTrue(control.command("TYPE A").startsWith("200"));
             // Issue 9 item 9: SIZE in TYPE A read the whole file, byte by byte (7 s per GiB)
             assertEquals("550 SIZE is not available in ASCII mode; send TYPE I first\r\n", control.command("SIZE unix.txt"));
-            assertEquals("one\r\ntwo\r\n", new String(download(control, "RETR unix.txt"), StandardCharsets.US_ASCII));
+            assertEquals("one\r\ntwo\r\n", new String(control.download("RETR unix.txt"), StandardCharsets.US_ASCII));
             assertTrue(control.command("TYPE I").startsWith("200"));
             assertEquals("213 8\r\n", control.command("SIZE unix.txt"));
             assertTrue(control.command("TYPE A").startsWith("200"));
@@ -63,7 +63,7 @@ class TransferProtocolTest extends SiteTest {
         try (RawControl control = new RawControl(site.port()).login()) {
             control.command("TYPE I");
             assertTrue(control.command("REST 4").startsWith("350"));
-            assertEquals("456789", new String(download(control, "RETR abc.txt"), StandardCharsets.US_ASCII));
+            assertEquals("456789", new String(control.download("RETR abc.txt"), StandardCharsets.US_ASCII));
             assertTrue(control.command("REST 11").startsWith("350"));
             InetSocketAddress data = control.pasv();
             assertTrue(control.command("RETR abc.txt").startsWith("554"), "an offset past the end is refused");
@@ -89,7 +89,7 @@ class TransferProtocolTest extends SiteTest {
             control.command("TYPE I");
             control.command("REST 4");
             control.command("NOOP");
-            assertEquals("0123456789", new String(download(control, "RETR abc.txt"), StandardCharsets.US_ASCII));
+            assertEquals("0123456789", new String(control.download("RETR abc.txt"), StandardCharsets.US_ASCII));
         }
     }
 
@@ -253,32 +253,9 @@ class TransferProtocolTest extends SiteTest {
         }
     }
 
-    static byte[] download(RawControl control, String command) throws IOException {
-        InetSocketAddress data = control.pasv();
-        control.send(command);
-        byte[] bytes;
-        try (Socket socket = new Socket(data.getAddress(), data.getPort())) {
-            String opening = control.reply();
-            assertTrue(opening.startsWith("150"), opening);
-            bytes = socket.getInputStream().readAllBytes();
-        }
-        String done = control.reply();
-        assertTrue(done.startsWith("226"), done);
-        return bytes;
-    }
-
     static void upload(RawControl control, String command, byte[] bytes) throws IOException {
-        InetSocketAddress data = control.pasv();
-        control.send(command);
-        try (Socket socket = new Socket(data.getAddress(), data.getPort())) {
-            String opening = control.reply();
-            assertTrue(opening.startsWith("150"), opening);
-            OutputStream out = socket.getOutputStream();
-            out.write(bytes);
-        }
-        String done = control.reply();
+        String done = control.upload(command, bytes);
         assertTrue(done.startsWith("226"), done);
-        assertFalse(done.isEmpty());
     }
 
     static String read(InputStream in) throws IOException {

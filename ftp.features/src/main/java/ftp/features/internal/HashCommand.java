@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import ftp.core.api.Permission;
 import ftp.core.api.ReplyException;
 import ftp.core.api.SessionKey;
+import ftp.core.api.TransferRange;
 import ftp.core.api.VirtualFile;
 import org.osgi.service.component.annotations.Component;
 
@@ -65,7 +66,7 @@ public final class HashCommand implements FtpCommand {
             throw new ReplyException(550, file.path() + ": No such file");
         }
         long size = Files.size(file.file());
-        HashRange range = session.get(HashRange.KEY).orElse(new HashRange(0, Math.max(0, size - 1)));
+        TransferRange range = session.get(TransferRange.KEY).orElse(new TransferRange(0, Math.max(0, size - 1)));
         if (range.start() > 0 && range.start() >= size) {
             throw new ReplyException(501, "RANG start " + range.start() + " is beyond the end of the file");
         }

@@ -1,46 +1,57 @@
 package ftp.features.internal;
 
-import ftp.core.api.ReplyException;
+import java.io.IOException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.osgi.service.component.annotations.Component;
 
 import ftp.core.api.FtpCommand;
 import ftp.core.api.FtpCommandService;
 import ftp.core.api.FtpRequest;
 import ftp.core.api.FtpSession;
+import ftp.core.api.ReplyException;
+import ftp.core.api.TransferRange;
 
 /**
- * RANG (draft-bryan-ftp-range section 3): {@code RANG <start> <end>}, inclusive byte offsets for
- * the HASH that follows ({@code 350}); {@code RANG 1 0} clears the range. RETR and STOR do not
- * honour RANG, so FEAT does not announce {@code RANG STREAM}. Site toggle: {@code feature.hash}.
+ * RANG (draft-bryan-ftp-range-08): {@code RANG <start> <end>} sets the inclusive octet range of
+ * the RETR, STOR or HASH that follows ({@code 350}); {@code RANG 1 0} clears it. A start beyond
+ * the end, or anything but two decimal numbers, is {@code 501} and clears the range too (section
+ * 3). Whether the range fits the file is for the transfer command to say. FEAT announces
+ * {@code RANG STREAM}. Site toggle: {@code feature.hash}, with HASH, which the range was made for.
  */
 @Component(service = FtpCommand.class)
 @FtpCommandService(command = "RANG", feature = "hash")
 public final class RangCommand implements FtpCommand {
 
+    private static final Pattern SYNTAX = Pattern.compile("(\\d{1,18})\\s+(\\d{1,18})");
+
     @Override
-    public void execute(FtpRequest request, FtpSession session) throws java.io.IOException {
-        String[] parts = request.requireArgument().trim().split("\\s+");
-        long start;
-        long end;
-        try {
-            if (parts.length != 2) {
-                throw new NumberFormatException();
-            }
-            start = Long.parseLong(parts[0]);
-            end = Long.parseLong(parts[1]);
-        } catch (NumberFormatException e) {
-            throw new ReplyException(501, "RANG needs two byte offsets: <start> <end>");
+    public void execute(FtpRequest request, FtpSession session) throws IOException {
+        Matcher matcher = SYNTAX.matcher(request.requireArgument().trim());
+        if (!matcher.matches()) {
+            session.set(TransferRange.KEY, null);
+            throw new ReplyException(501, "RANG needs two octet offsets of at most 18 digits: RANG <start> <end>");
         }
+        long start = Long.parseLong(matcher.group(1));
+        long end = Long.parseLong(matcher.group(2));
         if (start == 1 && end == 0) {
-            session.set(HashRange.KEY, null);
+            session.set(TransferRange.KEY, null);
             session.reply(350, "Restarting at 0. End of range reset");
             return;
         }
-        if (start < 0 || end < start) {
-            throw new ReplyException(501, "RANG needs 0 <= start <= end");
+        if (end < start) {
+            session.set(TransferRange.KEY, null);
+            throw new ReplyException(501, "RANG needs start <= end; the range is reset to the whole file");
         }
-        session.set(HashRange.KEY, new HashRange(start, end));
-        session.reply(350, "Restarting at " + start + ". Ending at " + end + ".");
+        session.set(TransferRange.KEY, new TransferRange(start, end));
+        session.reply(350, "Restarting at " + start + ". End byte range at " + end + ".");
+    }
+
+    @Override
+    public List<String> features(FtpSession session) {
+        return List.of("RANG STREAM");
     }
 
     @Override

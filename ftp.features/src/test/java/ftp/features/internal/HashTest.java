@@ -70,7 +70,7 @@ class HashTest extends FeatureTest {
     @Test
     void rangLimitsTheNextHash() throws Exception {
         try (RawControl control = new RawControl(site.port()).login()) {
-            assertEquals("350 Restarting at 2. Ending at 5.\r\n", control.command("RANG 2 5"));
+            assertEquals("350 Restarting at 2. End byte range at 5.\r\n", control.command("RANG 2 5"));
             assertEquals("213 SHA-256 2-5 " + hex("SHA-256", "2345") + " digits.txt\r\n", control.command("HASH digits.txt"));
             assertTrue(control.command("HASH digits.txt").startsWith("213 SHA-256 0-9 "), "the range was for one HASH");
             control.command("RANG 8 100");

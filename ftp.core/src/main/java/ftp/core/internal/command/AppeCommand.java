@@ -26,6 +26,7 @@ public final class AppeCommand implements FtpCommand {
     public void execute(FtpRequest request, FtpSession session) throws IOException {
         session.require(Permission.APPEND);
         VirtualFile target = session.files().resolve(request.requireArgument());
+        Ranges.refuse(session, "APPE");
         Uploads.checkTarget(target);
         String opening = "Opening " + TransferType.of(session).label() + " mode data connection for " + target.path();
         session.data().transfer(opening, Direction.UPLOAD, channel -> {

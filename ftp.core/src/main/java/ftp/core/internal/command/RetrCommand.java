@@ -8,10 +8,12 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.Set;
 
 import ftp.core.api.Reply;
 import ftp.core.api.ReplyException;
+import ftp.core.api.TransferRange;
 import ftp.core.api.VirtualFile;
 import ftp.core.internal.data.AsciiOutputStream;
 import org.osgi.service.component.annotations.Component;
@@ -24,8 +26,10 @@ import ftp.core.api.FtpSession;
 import ftp.core.api.TransferType;
 
 /**
- * RETR (RFC 959 section 4.1.3), from the REST offset if one was given. TYPE I goes from the file
- * to the socket without passing through the heap; TYPE A converts line ends to CRLF.
+ * RETR (RFC 959 section 4.1.3), from the REST offset if one was given, or only the octets of the
+ * RANG range (draft-bryan-ftp-range-08 section 4.3: a range that starts beyond the end sends no
+ * octet, one that ends beyond it stops at the end). TYPE I goes from the file to the socket
+ * without passing through the heap; TYPE A converts line ends to CRLF.
  */
 @Component(service = FtpCommand.class)
 @FtpCommandService(command = "RETR")
@@ -34,17 +38,20 @@ public final class RetrCommand implements FtpCommand {
     @Override
     public void execute(FtpRequest request, FtpSession session) throws IOException {
         VirtualFile file = RegularFiles.readable(session, request.requireArgument());
-        long offset = session.get(CoreKeys.REST_OFFSET).orElse(0L);
+        Optional<TransferRange> range = Ranges.of(session);
         long size = Files.size(file.file());
-        if (offset > size) {
+        long offset = range.map(TransferRange::start).orElse(session.get(CoreKeys.REST_OFFSET).orElse(0L));
+        if (range.isEmpty() && offset > size) {
             throw new ReplyException(554, "REST offset " + offset + " is beyond the end of the file (" + size + " bytes)");
         }
+        long count = range.map(r -> r.lengthWithin(size)).orElse(Long.MAX_VALUE);
         TransferType type = TransferType.of(session);
-        session.data().transfer("Opening " + type.label() + " mode data connection for " + file.path() + " ("
-                + size + " bytes)", Direction.DOWNLOAD, channel -> {
+        String what = range.map(r -> count + " bytes from offset " + r.start() + " of " + size).orElse(size + " bytes");
+        session.data().transfer("Opening " + type.label() + " mode data connection for " + file.path() + " (" + what
+                + ")", Direction.DOWNLOAD, channel -> {
                     try (FileChannel in = session.files().open(file, Set.of(StandardOpenOption.READ))) {
                         if (type == TransferType.BINARY) {
-                            channel.send(in, offset);
+                            channel.send(in, offset, count);
                         } else {
                             OutputStream out = new AsciiOutputStream(new BufferedOutputStream(channel.output(), 64 << 10));
                             InputStream source = Channels.newInputStream(in.position(offset));

@@ -36,6 +36,7 @@ public final class StouCommand implements FtpCommand {
         session.require(Permission.WRITE);
         String wanted = request.hasArgument() ? request.argument() : "upload";
         VirtualFile base = session.files().resolve(wanted);
+        Ranges.refuse(session, "STOU");
         Uploads.checkTarget(base);
         VirtualFile target = reserve(session, base);
         session.data().transfer("FILE: " + target.name(), Direction.UPLOAD, new DataTransfer() {

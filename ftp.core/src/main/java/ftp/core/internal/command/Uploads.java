@@ -11,6 +11,7 @@ import java.time.Duration;
 import ftp.core.api.AtomicWrite;
 import ftp.core.api.DataChannel;
 import ftp.core.api.FtpSession;
+import ftp.core.api.TransferRange;
 import ftp.core.api.TransferType;
 import ftp.core.api.ReplyException;
 import ftp.core.api.VirtualFile;
@@ -53,6 +54,22 @@ final class Uploads {
             throw new IOException("interrupted before the upload of " + target.path() + " was committed", e);
         }
         upload.commit();
+    }
+
+    /**
+     * Writes exactly the octets of {@code range} into {@code file} (TYPE I): a client that sends
+     * fewer or more gets {@code 426}; what lies beyond the range is never written.
+     */
+    static void receiveRange(DataChannel channel, FileChannel file, TransferRange range) throws IOException {
+        long received = channel.receive(file, range.start(), range.length());
+        if (received < range.length()) {
+            throw new ReplyException(426, "Transfer aborted: the range " + range.start() + "-" + range.end() + " needs "
+                    + range.length() + " octets, the client sent " + received);
+        }
+        if (channel.input().read() >= 0) {
+            throw new ReplyException(426, "Transfer aborted: the client sent more than the " + range.length()
+                    + " octets of the range " + range.start() + "-" + range.end() + "; the rest was not written");
+        }
     }
 
     /** Writes what the client sends into {@code file} from {@code position}; TYPE A becomes LF line ends. */

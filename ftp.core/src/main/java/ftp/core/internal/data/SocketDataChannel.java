@@ -142,14 +142,17 @@ final class SocketDataChannel implements DataChannel {
     }
 
     @Override
-    public long send(FileChannel file, long position) throws IOException {
+    public long send(FileChannel file, long position, long count) throws IOException {
+        long end = Math.min(file.size(), position + Math.min(count, Long.MAX_VALUE - position));
         if (tls != null) {
-            return copy(Channels.newInputStream(file.position(position)), output());
+            return copy(Channels.newInputStream(file.position(position)), output(), end - position);
         }
         long start = position;
-        long size = file.size();
-        while (position < size) {
-            long n = file.transferTo(position, Math.min(CHUNK, size - position), socket);
+        while (position < end) {
+            long n = file.transferTo(position, Math.min(CHUNK, end - position), socket);
+            if (n <= 0) {
+                break; // the file shrank meanwhile
+            }
             position += n;
             progress(n);
         }
@@ -157,13 +160,17 @@ final class SocketDataChannel implements DataChannel {
     }
 
     @Override
-    public long receive(FileChannel file, long position) throws IOException {
+    public long receive(FileChannel file, long position, long limit) throws IOException {
         if (tls != null) {
-            return copy(input(), Channels.newOutputStream(file.position(position)));
+            return copy(input(), Channels.newOutputStream(file.position(position)), limit);
         }
         ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
         long total = 0;
-        while (socket.read(buffer) >= 0) {
+        while (total < limit) {
+            buffer.clear().limit((int) Math.min(BUFFER, limit - total));
+            if (socket.read(buffer) < 0) {
+                break;
+            }
             buffer.flip();
             while (buffer.hasRemaining()) {
                 int n = file.write(buffer, position);
@@ -171,15 +178,18 @@ final class SocketDataChannel implements DataChannel {
                 total += n;
                 progress(n);
             }
-            buffer.clear();
         }
         return total;
     }
 
-    private static long copy(InputStream in, OutputStream out) throws IOException {
+    private static long copy(InputStream in, OutputStream out, long limit) throws IOException {
         byte[] buffer = new byte[BUFFER];
         long total = 0;
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        while (total < limit) {
+            int n = in.read(buffer, 0, (int) Math.min(BUFFER, limit - total));
+            if (n < 0) {
+                break;
+            }
             out.write(buffer, 0, n);
             total += n;
         }
