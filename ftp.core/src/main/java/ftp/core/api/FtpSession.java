@@ -2,6 +2,7 @@ package ftp.core.api;
 
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.SortedMap;
 import java.util.function.Supplier;
 
@@ -75,6 +76,16 @@ public interface FtpSession {
      * On success the session is logged in.
      */
     LoginOutcome login(char[] password);
+
+    /**
+     * {@link #login(char[])} off the command threads: the check (a slow password hash) runs on the
+     * site's own bounded login pool, then {@code then} receives the outcome there. The session's
+     * further commands wait until {@code then} has run; other sessions' commands never wait for a
+     * password hash.
+     *
+     * @since 1.2
+     */
+    void login(char[] password, Consumer<LoginOutcome> then);
 
     /** Forgets the user and every per-session setting, as REIN asks (RFC 959 4.1.1). */
     void reinitialize();

@@ -9,8 +9,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -255,6 +259,56 @@ class HostileClientTest {
             }
             assertEquals("421 Too many unrecognised commands; closing control connection\r\n", control.command("XYZZY"));
             assertTrue(control.closedByServer());
+        }
+    }
+
+    /**
+     * Issue 11: a login storm (password checks that take long, as bcrypt does) took the shared
+     * command pool, so every other session's commands queued behind it. Checks run on the site's
+     * own login pool now: with more checks hanging than the command pool has threads, a logged-in
+     * session still gets its replies.
+     */
+    @Test
+    void hangingPasswordChecksNeverHoldAnotherSessionsCommands() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        int storm = 4 * Runtime.getRuntime().availableProcessors() + 4; // beyond the command pool
+        try (TestSite site = TestSite.start(dir, Map.of("limits.maxConnectionsPerIp", storm + 2,
+                "limits.maxLoginFailures", storm + 2)); RawControl alice = new RawControl(site.port()).login()) {
+            site.instance().addUserStore((name, password) -> {
+                if (name.equals("slow")) {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return Optional.empty();
+            }, Map.of());
+            List<RawControl> checking = new ArrayList<>();
+            try {
+                for (int i = 0; i < storm; i++) {
+                    RawControl control = new RawControl(site.port());
+                    checking.add(control);
+                    control.reply(); // 220
+                    control.command("USER slow");
+                    control.send("PASS x");
+                }
+                for (int i = 0; i < 3; i++) {
+                    assertEquals("200 NOOP ok\r\n", alice.command("NOOP"), "answered while " + storm + " checks hang");
+                }
+                assertTrue(alice.command("PWD").startsWith("257"));
+                release.countDown();
+                for (RawControl control : checking) {
+                    String reply = control.reply();
+                    assertTrue(reply.startsWith("530"), reply);
+                    assertEquals("200 NOOP ok\r\n", control.command("NOOP"), "the session goes on after its check");
+                }
+            } finally {
+                release.countDown();
+                for (RawControl control : checking) {
+                    control.close();
+                }
+            }
         }
     }
 }

@@ -11,7 +11,8 @@ import ftp.core.api.FtpSession;
 /**
  * PASS (RFC 959 section 4.1.1): completes the login. Unknown users, wrong passwords and accounts
  * whose protocol allowance excludes this session get the same reply; a banned address loses its
- * connection.
+ * connection. The password is checked on the site's login pool (see {@link FtpSession#login(char[],
+ * java.util.function.Consumer)}).
  */
 @Component(service = FtpCommand.class)
 @FtpCommandService(command = "PASS", login = false)
@@ -27,12 +28,14 @@ public final class PassCommand implements FtpCommand {
             session.reply(230, "Already logged in");
             return;
         }
-        switch (session.login(request.argument().toCharArray())) {
-            case SUCCESS -> session.reply(230, session.settings().banners().login());
-            case NO_USER -> session.reply(503, "Login with USER first");
-            case BANNED -> session.close(Reply.of(421, "Too many failed logins; closing control connection"));
-            case REJECTED, PROTOCOL_NOT_ALLOWED -> session.reply(530, session.settings().banners().loginFailure());
-        }
+        session.login(request.argument().toCharArray(), outcome -> {
+            switch (outcome) {
+                case SUCCESS -> session.reply(230, session.settings().banners().login());
+                case NO_USER -> session.reply(503, "Login with USER first");
+                case BANNED -> session.close(Reply.of(421, "Too many failed logins; closing control connection"));
+                case REJECTED, PROTOCOL_NOT_ALLOWED -> session.reply(530, session.settings().banners().loginFailure());
+            }
+        });
     }
 
     @Override

@@ -22,8 +22,8 @@ import ftp.core.internal.fs.FileErrors;
 /**
  * Runs a session's command lines in order. The rules live here and nowhere else: an unknown or
  * disabled verb gets 502, a verb that needs a login gets 530 before one, and while a transfer
- * runs only the verbs registered as {@code duringTransfer} (ABOR, STAT, QUIT) run at once; the
- * others wait for the transfer to end; a {@code heavy} verb needs one of the site's permits.
+ * (or a password check) runs only the verbs registered as {@code duringTransfer} (ABOR, STAT,
+ * QUIT) run at once; the others wait for it to end; a {@code heavy} verb needs one of the site's permits.
  */
 final class CommandDispatcher {
 
@@ -65,7 +65,12 @@ final class CommandDispatcher {
         }
     }
 
-    /** Called when a transfer has sent its final reply: runs the commands that waited for it. */
+    /** A transfer or a password check is under way: further commands wait for its reply. */
+    private boolean busy() {
+        return session.data().transferring() || session.checkingLogin();
+    }
+
+    /** Called when a transfer or a password check has sent its reply: runs the commands that waited for it. */
     void resume() {
         serial.execute(this::runWaiting);
     }
@@ -93,7 +98,7 @@ final class CommandDispatcher {
         boolean immediate = command.map(CommandRegistration::duringTransfer).orElse(false);
         lock.lock();
         try {
-            if (!immediate && (session.data().transferring() || !waiting.isEmpty())) {
+            if (!immediate && (busy() || !waiting.isEmpty())) {
                 waiting.add(request);
                 return;
             }
@@ -108,7 +113,7 @@ final class CommandDispatcher {
             FtpRequest next;
             lock.lock();
             try {
-                if (session.data().transferring()) {
+                if (busy()) {
                     return;
                 }
                 next = waiting.poll();

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import javax.net.ssl.SSLParameters;
@@ -60,6 +62,7 @@ final class ControlSession implements FtpSession, TransferHost {
     private volatile String pendingUser;
     private volatile FtpUser user;
     private volatile HomeFileSystemView files;
+    private volatile boolean checkingLogin;
     private volatile long awaitingLoginSince = System.nanoTime();
     private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
 
@@ -223,6 +226,31 @@ final class ControlSession implements FtpSession, TransferHost {
         user = null;
         files = null;
         pendingUser = userName;
+    }
+
+    /** Whether a password check for this session is under way on the login pool. */
+    boolean checkingLogin() {
+        return checkingLogin;
+    }
+
+    @Override
+    public void login(char[] password, Consumer<LoginOutcome> then) {
+        checkingLogin = true;
+        try {
+            site.loginPool().execute(() -> {
+                try {
+                    then.accept(login(password));
+                } finally {
+                    checkingLogin = false;
+                    dispatcher.resume();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // the site is stopping: its sessions are being closed
+            checkingLogin = false;
+            Arrays.fill(password, '\0');
+            close(Reply.of(421, "The site is stopping"));
+        }
     }
 
     @Override

@@ -17,6 +17,8 @@ import ftp.core.internal.data.TransferWatchdog;
  * @param commands the command whiteboard
  * @param authenticator the login policy
  * @param commandPool runs commands (file work) off the network threads
+ * @param loginPool checks passwords: a few threads, so that a login storm takes neither the
+ *        command pool nor every core
  * @param transferPool runs data transfers
  * @param watchdog ends stalled transfers
  * @param passivePorts the passive port range
@@ -25,6 +27,6 @@ import ftp.core.internal.data.TransferWatchdog;
  * @param heavyWork the permits of {@code limits.maxHeavyCommands}: commands reading whole files
  */
 public record SiteContext(SiteSettings settings, CommandRegistry commands, Authenticator authenticator,
-        ExecutorService commandPool, ExecutorService transferPool, TransferWatchdog watchdog,
+        ExecutorService commandPool, ExecutorService loginPool, ExecutorService transferPool, TransferWatchdog watchdog,
         PassivePorts passivePorts, ConcurrentMap<SessionKey<?>, Object> state, SiteTls tls, Semaphore heavyWork) {
 }

@@ -74,6 +74,7 @@ public final class SiteInstance {
     private final List<RankedStore> rankedStores = new CopyOnWriteArrayList<>();
     private volatile List<UserStore> userStores = List.of();
     private final ExecutorService commandPool;
+    private final ExecutorService loginPool;
     private final ExecutorService transferPool;
     private final ScheduledExecutorService scheduler;
     private final ControlHandler handler;
@@ -113,13 +114,19 @@ public final class SiteInstance {
         this.commandPool = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 threads(name + "-command"));
         ((ThreadPoolExecutor) commandPool).allowCoreThreadTimeOut(true);
+        // bcrypt takes a core for ~70 ms: half the cores at most, so a login storm leaves the rest
+        // to every other session; queued checks of a password just verified are cache hits.
+        int checkers = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        this.loginPool = new ThreadPoolExecutor(checkers, checkers, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                threads(name + "-login"));
+        ((ThreadPoolExecutor) loginPool).allowCoreThreadTimeOut(true);
         // One transfer per session at most, so the connection limit bounds this pool.
         this.transferPool = new ThreadPoolExecutor(0, settings.limits().maxConnections(), 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), threads(name + "-transfer"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(threads(name + "-watchdog"));
         LoginGuard guard = new LoginGuard(settings.limits().maxLoginFailures(), settings.limits().banTime(), Clock.systemUTC());
         SiteContext site = new SiteContext(settings, commands, new SiteAuthenticator(name, () -> userStores, guard),
-                commandPool, transferPool,
+                commandPool, loginPool, transferPool,
                 new TransferWatchdog(scheduler, settings.limits().dataTimeout().toMillis()),
                 new PassivePorts(settings.passive().portLow(), settings.passive().portHigh()),
                 new ConcurrentHashMap<>(), siteTls, new Semaphore(settings.limits().maxHeavyCommands()));
@@ -242,6 +249,7 @@ public final class SiteInstance {
         acceptor.getManagedSessions().values().forEach(session -> session.closeNow());
         acceptor.dispose(true);
         commandPool.shutdownNow();
+        loginPool.shutdownNow();
         transferPool.shutdownNow();
         scheduler.shutdownNow();
         if (failure.isEmpty()) {
@@ -272,9 +280,10 @@ public final class SiteInstance {
         }
     }
 
-    /** Command and transfer threads running a task now. */
+    /** Command, login and transfer threads running a task now. */
     public int busyThreads() {
-        return ((ThreadPoolExecutor) commandPool).getActiveCount() + activeTransfers();
+        return ((ThreadPoolExecutor) commandPool).getActiveCount() + ((ThreadPoolExecutor) loginPool).getActiveCount()
+                + activeTransfers();
     }
 
     /** Transfers under way now, also those still waiting for their data connection. */

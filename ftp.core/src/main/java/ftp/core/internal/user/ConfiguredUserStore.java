@@ -56,6 +56,7 @@ public final class ConfiguredUserStore implements ManagedServiceFactory, UserSto
     private final ConfigurationAdmin configurations;
     private final PasswordHasher hasher = new PasswordHasher();
     private final Map<String, StoredUser> byPid = new ConcurrentHashMap<>();
+    private final VerifiedPasswords verified = new VerifiedPasswords();
     /** Checked for unknown names, so that they cost as much time as known ones. */
     private final String decoy;
 
@@ -72,6 +73,7 @@ public final class ConfiguredUserStore implements ManagedServiceFactory, UserSto
 
     @Override
     public void updated(String pid, Dictionary<String, ?> properties) {
+        verified.forget(pid);
         Map<String, Object> values = ConfigValues.toMap(properties);
         try {
             String name = userName(pid, values);
@@ -119,18 +121,31 @@ public final class ConfiguredUserStore implements ManagedServiceFactory, UserSto
 
     @Override
     public void deleted(String pid) {
+        verified.forget(pid);
         byPid.remove(pid);
     }
 
+    /**
+     * A password that matched this user's hash within {@link VerifiedPasswords#TTL} is accepted
+     * from the verified-credential cache; any other password, and any unknown name, pays a full
+     * bcrypt check.
+     */
     @Override
     public Optional<FtpUser> authenticate(String name, char[] password) {
-        Optional<StoredUser> stored = byPid.values().stream().filter(u -> u.user().name().equals(name)).findFirst();
-        if (stored.isEmpty()) {
+        Optional<Map.Entry<String, StoredUser>> found = byPid.entrySet().stream()
+                .filter(e -> e.getValue().user().name().equals(name)).findFirst();
+        if (found.isEmpty()) {
             PasswordHasher.matches(decoy, password);
             return Optional.empty();
         }
-        boolean matches = PasswordHasher.matches(stored.get().hash(), password);
-        return matches && stored.get().enabled() ? Optional.of(stored.get().user()) : Optional.empty();
+        String pid = found.get().getKey();
+        StoredUser stored = found.get().getValue();
+        boolean matches = verified.vouchesFor(pid, stored.hash(), password);
+        if (!matches && PasswordHasher.matches(stored.hash(), password)) {
+            verified.verified(pid, stored.hash(), password);
+            matches = true;
+        }
+        return matches && stored.enabled() ? Optional.of(stored.user()) : Optional.empty();
     }
 
     /**

@@ -113,6 +113,39 @@ class ConfiguredUserStoreTest {
         assertTrue(store.authenticate("bob", "pw".toCharArray()).isEmpty());
     }
 
+    /**
+     * The verified-credential cache must never outlive what it vouched for: a changed password,
+     * a disabled account and a deleted one end the old password's logins at once.
+     */
+    @Test
+    void aChangedDisabledOrDeletedUserLosesItsVerifiedPassword() {
+        Configurations configurations = new Configurations();
+        ConfiguredUserStore store = new ConfiguredUserStore(configurations.admin());
+        PasswordHasher hasher = new PasswordHasher();
+        Hashtable<String, Object> properties = new Hashtable<>(Map.of("password", hasher.hash("old".toCharArray())));
+        configurations.byPid.put("ftp.user~bob", properties);
+        store.updated("ftp.user~bob", properties);
+        assertTrue(store.authenticate("bob", "old".toCharArray()).isPresent());
+        assertTrue(store.authenticate("bob", "old".toCharArray()).isPresent(), "again, from the cache");
+        assertTrue(store.authenticate("bob", "wrong".toCharArray()).isEmpty());
+
+        properties = new Hashtable<>(Map.of("password", hasher.hash("new".toCharArray())));
+        configurations.byPid.put("ftp.user~bob", properties);
+        store.updated("ftp.user~bob", properties);
+        assertTrue(store.authenticate("bob", "old".toCharArray()).isEmpty(), "a changed password");
+        assertTrue(store.authenticate("bob", "new".toCharArray()).isPresent());
+
+        properties = new Hashtable<>(Map.of("password", properties.get("password"), "enabled", "false"));
+        store.updated("ftp.user~bob", properties);
+        assertTrue(store.authenticate("bob", "new".toCharArray()).isEmpty(), "a disabled account");
+
+        properties = new Hashtable<>(Map.of("password", properties.get("password")));
+        store.updated("ftp.user~bob", properties);
+        assertTrue(store.authenticate("bob", "new".toCharArray()).isPresent());
+        store.deleted("ftp.user~bob");
+        assertTrue(store.authenticate("bob", "new".toCharArray()).isEmpty(), "a deleted account");
+    }
+
     @Test
     void setPasswordWritesAHash() throws Exception {
         Configurations configurations = new Configurations();
