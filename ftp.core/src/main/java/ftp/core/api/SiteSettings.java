@@ -21,12 +21,20 @@ import java.util.Set;
  * @param disabledFeatures the keys whose {@code feature.<key>} is false; every other feature is on
  * @param tls the TLS policy settings
  * @param limits connection and login limits
+ * @param transfers how transfers end (since 1.2)
  */
 public record SiteSettings(String name, InetAddress bindAddress, int ftpPort, int ftpsPort, Path root,
-        Banners banners, Passive passive, Set<String> disabledFeatures, Tls tls, Limits limits) {
+        Banners banners, Passive passive, Set<String> disabledFeatures, Tls tls, Limits limits, Transfers transfers) {
 
     public SiteSettings {
         disabledFeatures = Set.copyOf(disabledFeatures);
+    }
+
+    /** The 1.1 form: durable uploads. */
+    public SiteSettings(String name, InetAddress bindAddress, int ftpPort, int ftpsPort, Path root, Banners banners,
+            Passive passive, Set<String> disabledFeatures, Tls tls, Limits limits) {
+        this(name, bindAddress, ftpPort, ftpsPort, root, banners, passive, disabledFeatures, tls, limits,
+                new Transfers(true));
     }
 
     /** Whether the command with this feature key answers on this site; empty keys are always on. */
@@ -115,5 +123,14 @@ public record SiteSettings(String name, InetAddress bindAddress, int ftpPort, in
     public record Limits(int maxConnections, int maxConnectionsPerIp, Duration idleTimeout, Duration dataTimeout,
             int maxLoginFailures, Duration banTime, int maxConcurrentHashes, long maxHashSize, Duration loginTimeout,
             Duration lineTimeout, Duration tlsHandshakeTimeout, int maxHeavyCommands) {
+    }
+
+    /**
+     * How transfers end.
+     *
+     * @param durable {@code transfer.durable}: an upload is forced to disk before its {@code 226}
+     * @since 1.2
+     */
+    public record Transfers(boolean durable) {
     }
 }

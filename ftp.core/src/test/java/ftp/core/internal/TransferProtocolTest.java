@@ -16,12 +16,16 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Transfers over real sockets: bytes, TYPE A, REST, APPE, STOU, aborted and stolen connections. */
 class TransferProtocolTest extends SiteTest {
@@ -39,6 +43,32 @@ class TransferProtocolTest extends SiteTest {
         assertArrayEquals(data, back.toByteArray());
         assertEquals(213, ftp.sendCommand("SIZE blob.bin"));
         assertEquals("213 " + data.length, ftp.getReplyString().trim());
+    }
+
+    /**
+     * Issue 11: uploads are read in 1 MiB steps and, on durable sites, flushed in the background
+     * every 32 MiB; with {@code transfer.durable = false} nothing is forced. Either way every byte
+     * lands where STOR, REST + STOR and APPE put it.
+     */
+    @ParameterizedTest(name = "transfer.durable = {0}")
+    @ValueSource(booleans = { true, false })
+    void largeUploadsKeepEveryByteDurableOrNot(boolean durable) throws Exception {
+        site.close();
+        site = TestSite.start(dir.resolve("durable-" + durable), Map.of("transfer.durable", Boolean.toString(durable)));
+        assertEquals(durable, site.instance().settings().transfers().durable());
+        byte[] data = new byte[(70 << 20) + 12345]; // more than two background flush steps
+        new Random(durable ? 1 : 2).nextBytes(data);
+        try (RawControl control = new RawControl(site.port()).login()) {
+            control.command("TYPE I");
+            upload(control, "STOR big.bin", data);
+            assertArrayEquals(data, Files.readAllBytes(site.home().resolve("big.bin")));
+            assertTrue(control.command("REST 1000").startsWith("350"));
+            upload(control, "STOR big.bin", Arrays.copyOfRange(data, 1000, data.length));
+            assertArrayEquals(data, Files.readAllBytes(site.home().resolve("big.bin")));
+            upload(control, "APPE big.bin", data);
+            byte[] twice = Files.readAllBytes(site.home().resolve("big.bin"));
+            assertArrayEquals(data, Arrays.copyOfRange(twice, data.length, twice.length));
+        }
     }
 
     @Test

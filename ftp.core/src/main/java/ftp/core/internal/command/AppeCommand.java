@@ -32,6 +32,7 @@ public final class AppeCommand implements FtpCommand {
         session.data().transfer(opening, Direction.UPLOAD, channel -> {
             try (FileChannel file = session.files().open(target, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE))) {
                 Uploads.receive(session, channel, file, file.size());
+                Uploads.finish(session, file);
             }
             return Reply.of(226, "Transfer complete");
         });

@@ -52,6 +52,7 @@ public final class StorCommand implements FtpCommand {
                 try (FileChannel file = session.files().open(target, Set.of(StandardOpenOption.WRITE))) {
                     long end = offset + Uploads.receive(session, channel, file, offset);
                     file.truncate(end);
+                    Uploads.finish(session, file);
                 }
             } else {
                 try (AtomicWrite upload = session.files().replace(target)) {
@@ -83,6 +84,7 @@ public final class StorCommand implements FtpCommand {
                     if (exists) {
                         try (FileChannel file = session.files().open(target, Set.of(StandardOpenOption.WRITE))) {
                             Uploads.receiveRange(channel, file, range);
+                            Uploads.finish(session, file);
                         }
                     } else {
                         try (AtomicWrite upload = session.files().replace(target)) {

@@ -36,14 +36,18 @@ final class Uploads {
     /**
      * How long a complete upload, once on disk, waits for its client's control connection to end
      * too: a killed client ends both at once, and its half upload must not replace the file (issue
-     * 10 item 7). The data is forced to disk first, which gives MINA's I/O thread time to see the
-     * control connection's end; a well-behaved client keeps it open for the 226.
+     * 10 item 7). On a durable site the data is forced to disk first, which also gives MINA's I/O
+     * thread time to see the control connection's end; a well-behaved client keeps it open for the
+     * 226.
      */
     static final Duration COMMIT_GRACE = Duration.ofMillis(5);
 
-    /** Moves a complete upload over its target, unless the client's control connection ended with it. */
+    /**
+     * Moves a complete upload over its target, unless the client's control connection ended with
+     * it; on a durable site ({@code transfer.durable}) the data is on disk first.
+     */
     static void commit(FtpSession session, VirtualFile target, AtomicWrite upload) throws IOException {
-        upload.channel().force(false);
+        finish(session, upload.channel());
         try {
             if (session.awaitClosed(COMMIT_GRACE)) {
                 throw new IOException("the control connection ended with the upload of " + target.path()
@@ -54,6 +58,13 @@ final class Uploads {
             throw new IOException("interrupted before the upload of " + target.path() + " was committed", e);
         }
         upload.commit();
+    }
+
+    /** Ends a write into a file: on a durable site ({@code transfer.durable}) the data is forced to disk. */
+    static void finish(FtpSession session, FileChannel file) throws IOException {
+        if (session.settings().transfers().durable()) {
+            file.force(false);
+        }
     }
 
     /**

@@ -35,6 +35,7 @@ public final class SessionDataConnections implements DataConnections {
     private final TransferHost host;
     private final PassivePorts ports;
     private final ExecutorService transfers;
+    private final ExecutorService flushes;
     private final TransferWatchdog watchdog;
     private final ReentrantLock lock = new ReentrantLock();
 
@@ -45,11 +46,13 @@ public final class SessionDataConnections implements DataConnections {
     private boolean closed;
     private volatile Running running;
 
+    /** @param flushes runs the background flushes of uploads on durable sites */
     public SessionDataConnections(TransferHost host, PassivePorts ports, ExecutorService transfers,
-            TransferWatchdog watchdog) {
+            ExecutorService flushes, TransferWatchdog watchdog) {
         this.host = host;
         this.ports = ports;
         this.transfers = transfers;
+        this.flushes = flushes;
         this.watchdog = watchdog;
     }
 
@@ -203,7 +206,7 @@ public final class SessionDataConnections implements DataConnections {
                 transfer.abandoned();
                 throw current.aborted ? new IOException("aborted", e) : e;
             }
-            current.channel = new SocketDataChannel(socket, tls);
+            current.channel = new SocketDataChannel(socket, tls, host.settings().transfers().durable() ? flushes : null);
             if (current.aborted) {
                 transfer.abandoned();
                 throw new IOException("aborted");

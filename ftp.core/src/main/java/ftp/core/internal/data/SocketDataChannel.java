@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.Executor;
 
 import ftp.core.api.DataChannel;
 
@@ -22,21 +23,31 @@ final class SocketDataChannel implements DataChannel {
 
     /** Bytes per transferTo call: small enough to report progress, large enough to be cheap. */
     private static final long CHUNK = 8L << 20;
-    private static final int BUFFER = 64 << 10;
+    /** Plain uploads: one read and one write per MiB. */
+    private static final int BUFFER = 1 << 20;
+    /** Protected transfers: 16 TLS records of 16 KiB per write. */
+    private static final int TLS_BUFFER = 256 << 10;
 
     /** How long a protected connection waits for the client's close_notify. */
     private static final int CLOSE_NOTIFY_WAIT_MILLIS = 2000;
 
     private final SocketChannel socket;
     private final Socket tls;
+    /** Runs background flushes of uploads on durable sites; null when uploads are not forced. */
+    private final Executor flushes;
     private volatile long transferred;
     private volatile long lastProgress = System.nanoTime();
     private volatile boolean stalled;
 
-    /** @param tls the protected socket layered over {@code socket}, or null for a plain connection */
-    SocketDataChannel(SocketChannel socket, Socket tls) {
+    /**
+     * @param tls the protected socket layered over {@code socket}, or null for a plain connection
+     * @param flushes where uploads are flushed to disk as they arrive, or null when the site's
+     *        uploads are not durable
+     */
+    SocketDataChannel(SocketChannel socket, Socket tls, Executor flushes) {
         this.socket = socket;
         this.tls = tls;
+        this.flushes = flushes;
     }
 
     long transferred() {
@@ -144,10 +155,23 @@ final class SocketDataChannel implements DataChannel {
     @Override
     public long send(FileChannel file, long position, long count) throws IOException {
         long end = Math.min(file.size(), position + Math.min(count, Long.MAX_VALUE - position));
-        if (tls != null) {
-            return copy(Channels.newInputStream(file.position(position)), output(), end - position);
-        }
         long start = position;
+        if (tls != null) {
+            OutputStream out = tls.getOutputStream();
+            ByteBuffer buffer = ByteBuffer.allocate(TLS_BUFFER);
+            while (position < end) {
+                buffer.clear().limit((int) Math.min(TLS_BUFFER, end - position));
+                int n = file.read(buffer, position);
+                if (n < 0) {
+                    break; // the file shrank meanwhile
+                }
+                out.write(buffer.array(), 0, n);
+                position += n;
+                progress(n);
+            }
+            out.flush();
+            return position - start;
+        }
         while (position < end) {
             long n = file.transferTo(position, Math.min(CHUNK, end - position), socket);
             if (n <= 0) {
@@ -159,16 +183,20 @@ final class SocketDataChannel implements DataChannel {
         return position - start;
     }
 
+    /**
+     * Reads into one large buffer and writes it at the file's position: plain connections read
+     * straight from the socket into a direct buffer, protected ones decrypt into a heap array.
+     * On durable sites the file is flushed in the background as it grows ({@link BackgroundFlush}).
+     */
     @Override
     public long receive(FileChannel file, long position, long limit) throws IOException {
-        if (tls != null) {
-            return copy(input(), Channels.newOutputStream(file.position(position)), limit);
-        }
-        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+        BackgroundFlush flush = flushes == null ? null : new BackgroundFlush(flushes, file);
+        InputStream in = tls == null ? null : tls.getInputStream();
+        ByteBuffer buffer = tls == null ? ByteBuffer.allocateDirect(BUFFER) : ByteBuffer.allocate(TLS_BUFFER);
         long total = 0;
         while (total < limit) {
-            buffer.clear().limit((int) Math.min(BUFFER, limit - total));
-            if (socket.read(buffer) < 0) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), limit - total));
+            if (!fill(in, buffer)) {
                 break;
             }
             buffer.flip();
@@ -177,23 +205,24 @@ final class SocketDataChannel implements DataChannel {
                 position += n;
                 total += n;
                 progress(n);
+                if (flush != null) {
+                    flush.written(n);
+                }
             }
         }
         return total;
     }
 
-    private static long copy(InputStream in, OutputStream out, long limit) throws IOException {
-        byte[] buffer = new byte[BUFFER];
-        long total = 0;
-        while (total < limit) {
-            int n = in.read(buffer, 0, (int) Math.min(BUFFER, limit - total));
-            if (n < 0) {
-                break;
-            }
-            out.write(buffer, 0, n);
-            total += n;
+    /** Reads what is there (at least one byte) into {@code buffer}; false at the end of the stream. */
+    private boolean fill(InputStream in, ByteBuffer buffer) throws IOException {
+        if (in == null) {
+            return socket.read(buffer) >= 0;
         }
-        out.flush();
-        return total;
+        int n = in.read(buffer.array(), buffer.position(), buffer.remaining());
+        if (n < 0) {
+            return false;
+        }
+        buffer.position(buffer.position() + n);
+        return true;
     }
 }

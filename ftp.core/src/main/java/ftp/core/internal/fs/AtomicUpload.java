@@ -35,17 +35,23 @@ public final class AtomicUpload implements AtomicWrite {
     private final Path temp;
     private final Path target;
     private final FileChannel channel;
+    private final boolean durable;
     private boolean committed;
 
-    private AtomicUpload(ContainedFiles.Directory directory, Path temp, Path target, FileChannel channel) {
+    private AtomicUpload(ContainedFiles.Directory directory, Path temp, Path target, FileChannel channel,
+            boolean durable) {
         this.directory = directory;
         this.temp = temp;
         this.target = target;
         this.channel = channel;
+        this.durable = durable;
     }
 
-    /** @param target the file to replace, below {@code realHome}; its directory must exist */
-    public static AtomicUpload begin(Path realHome, Path target) throws IOException {
+    /**
+     * @param target the file to replace, below {@code realHome}; its directory must exist
+     * @param durable whether {@link #commit} forces the data to disk before the move
+     */
+    public static AtomicUpload begin(Path realHome, Path target, boolean durable) throws IOException {
         Path parent = ContainedFiles.realDirectory(realHome, target.getParent());
         ContainedFiles.Directory directory = ContainedFiles.Directory.of(realHome, parent);
         try {
@@ -59,7 +65,7 @@ public final class AtomicUpload implements AtomicWrite {
                     : new FileAttribute<?>[0];
             FileChannel channel = directory.secure != null ? (FileChannel) directory.secure.newByteChannel(temp, CREATE, mode)
                     : FileChannel.open(parent.resolve(temp), CREATE, mode);
-            return new AtomicUpload(directory, temp, target.getFileName(), channel);
+            return new AtomicUpload(directory, temp, target.getFileName(), channel, durable);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
@@ -73,7 +79,9 @@ public final class AtomicUpload implements AtomicWrite {
 
     @Override
     public void commit() throws IOException {
-        channel.force(false);
+        if (durable) {
+            channel.force(false);
+        }
         channel.close();
         if (directory.secure != null) {
             directory.secure.move(temp, directory.secure, target); // renameat: atomic, replaces

@@ -31,12 +31,22 @@ public final class HomeFileSystemView implements FileSystemView {
 
     private final Path home;
     private final Path realHome;
+    private final boolean durable;
     private volatile String workingDirectory = "/";
 
-    /** @param home an existing directory */
+    /** @param home an existing directory; uploads are durable */
     public HomeFileSystemView(Path home) throws IOException {
+        this(home, true);
+    }
+
+    /**
+     * @param home an existing directory
+     * @param durable whether a committed upload is forced to disk first ({@code transfer.durable})
+     */
+    public HomeFileSystemView(Path home, boolean durable) throws IOException {
         this.home = home.toAbsolutePath().normalize();
         this.realHome = this.home.toRealPath();
+        this.durable = durable;
     }
 
     public Path home() {
@@ -117,7 +127,7 @@ public final class HomeFileSystemView implements FileSystemView {
 
     @Override
     public AtomicWrite replace(VirtualFile target) throws IOException {
-        return AtomicUpload.begin(realHome, target.file());
+        return AtomicUpload.begin(realHome, target.file(), durable);
     }
 
     @Override

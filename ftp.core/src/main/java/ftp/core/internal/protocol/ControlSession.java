@@ -78,7 +78,8 @@ final class ControlSession implements FtpSession, TransferHost {
         // Kept: MINA may no longer know them once the connection is closed.
         this.remote = (InetSocketAddress) io.getRemoteAddress();
         this.local = (InetSocketAddress) io.getLocalAddress();
-        this.data = new SessionDataConnections(this, site.passivePorts(), site.transferPool(), site.watchdog());
+        this.data = new SessionDataConnections(this, site.passivePorts(), site.transferPool(), site.flushPool(),
+                site.watchdog());
         SerialExecutor serial = new SerialExecutor(site.commandPool(), this::commandDone);
         this.dispatcher = new CommandDispatcher(this, site.commands(), serial);
         this.flow = new ControlFlow(io, serial, dispatcher::waitingCount);
@@ -263,7 +264,7 @@ final class ControlSession implements FtpSession, TransferHost {
             Authenticator.Result result = site.authenticator().login(name, password, protocol, remoteAddress().getAddress());
             if (result.outcome() == LoginOutcome.SUCCESS) {
                 FtpUser authenticated = result.user().orElseThrow();
-                files = new HomeFileSystemView(home(authenticated));
+                files = new HomeFileSystemView(home(authenticated), site.settings().transfers().durable());
                 user = authenticated;
                 LOG.info("Site {}: {} logged in from {} ({})", site.settings().name(), name, remoteAddress(), protocol.configName());
             } else {

@@ -20,6 +20,7 @@ import ftp.core.internal.data.TransferWatchdog;
  * @param loginPool checks passwords: a few threads, so that a login storm takes neither the
  *        command pool nor every core
  * @param transferPool runs data transfers
+ * @param flushPool flushes uploads to disk while they arrive (durable sites)
  * @param watchdog ends stalled transfers
  * @param passivePorts the passive port range
  * @param state what commands share across the site's sessions ({@code FtpSession.siteState})
@@ -27,6 +28,6 @@ import ftp.core.internal.data.TransferWatchdog;
  * @param heavyWork the permits of {@code limits.maxHeavyCommands}: commands reading whole files
  */
 public record SiteContext(SiteSettings settings, CommandRegistry commands, Authenticator authenticator,
-        ExecutorService commandPool, ExecutorService loginPool, ExecutorService transferPool, TransferWatchdog watchdog,
+        ExecutorService commandPool, ExecutorService loginPool, ExecutorService transferPool, ExecutorService flushPool, TransferWatchdog watchdog,
         PassivePorts passivePorts, ConcurrentMap<SessionKey<?>, Object> state, SiteTls tls, Semaphore heavyWork) {
 }

@@ -163,6 +163,11 @@ public @interface SiteConfiguration {
             + "connections' handshakes are bounded by the data timeout.")
     int limits_tlsHandshakeTimeout() default SiteSettingsParser.DEFAULT_TLS_HANDSHAKE_TIMEOUT;
 
+    @AttributeDefinition(name = "Durable uploads", description = "An upload is on disk (fdatasync) before its 226, "
+            + "so a 226 survives a power cut; flushing runs in the background while the upload arrives. Off: the "
+            + "226 comes once the data is in the operating system's cache, as other FTP servers do.")
+    boolean transfer_durable() default true;
+
     @AttributeDefinition(name = "Concurrent heavy commands", description = "Commands that read or copy whole files "
             + "(HASH, COMB, installed commands that declare themselves heavy) the site runs at once; more get 450 "
             + "(try again later) at once, never a queue.")

@@ -76,6 +76,7 @@ public final class SiteInstance {
     private final ExecutorService commandPool;
     private final ExecutorService loginPool;
     private final ExecutorService transferPool;
+    private final ExecutorService flushPool;
     private final ScheduledExecutorService scheduler;
     private final ControlHandler handler;
     private final NioSocketAcceptor acceptor;
@@ -123,10 +124,13 @@ public final class SiteInstance {
         // One transfer per session at most, so the connection limit bounds this pool.
         this.transferPool = new ThreadPoolExecutor(0, settings.limits().maxConnections(), 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), threads(name + "-transfer"));
+        // at most one background flush per upload, so the same bound
+        this.flushPool = new ThreadPoolExecutor(0, settings.limits().maxConnections(), 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), threads(name + "-flush"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(threads(name + "-watchdog"));
         LoginGuard guard = new LoginGuard(settings.limits().maxLoginFailures(), settings.limits().banTime(), Clock.systemUTC());
         SiteContext site = new SiteContext(settings, commands, new SiteAuthenticator(name, () -> userStores, guard),
-                commandPool, loginPool, transferPool,
+                commandPool, loginPool, transferPool, flushPool,
                 new TransferWatchdog(scheduler, settings.limits().dataTimeout().toMillis()),
                 new PassivePorts(settings.passive().portLow(), settings.passive().portHigh()),
                 new ConcurrentHashMap<>(), siteTls, new Semaphore(settings.limits().maxHeavyCommands()));
@@ -251,6 +255,7 @@ public final class SiteInstance {
         commandPool.shutdownNow();
         loginPool.shutdownNow();
         transferPool.shutdownNow();
+        flushPool.shutdownNow();
         scheduler.shutdownNow();
         if (failure.isEmpty()) {
             LOG.info("Site {} stopped", settings.name());

@@ -87,7 +87,8 @@ public final class SiteSettingsParser {
                         banner(values, "banner.login", DEFAULT_BANNER_LOGIN),
                         banner(values, "banner.loginFailure", DEFAULT_BANNER_LOGIN_FAILURE),
                         banner(values, "banner.logout", DEFAULT_BANNER_LOGOUT)),
-                passive, disabledFeatures(values), tls(values), limits(values));
+                passive, disabledFeatures(values), tls(values), limits(values),
+                new SiteSettings.Transfers(values.bool("transfer.durable", true)));
     }
 
     /** A banner: any text up to {@value #MAX_BANNER} characters (clients read reply lines into bounded buffers). */

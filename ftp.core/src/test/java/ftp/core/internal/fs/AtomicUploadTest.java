@@ -25,7 +25,7 @@ class AtomicUploadTest {
     @Test
     void commitReplacesTheTarget() throws IOException {
         Path target = Files.writeString(dir.resolve("file.txt"), "old content, longer than the new one");
-        try (AtomicUpload upload = AtomicUpload.begin(dir.toRealPath(), target)) {
+        try (AtomicUpload upload = AtomicUpload.begin(dir.toRealPath(), target, true)) {
             write(upload, "new");
             assertEquals("old content, longer than the new one", Files.readString(target),
                     "the target is untouched until commit");
@@ -38,7 +38,7 @@ class AtomicUploadTest {
     @Test
     void commitCreatesAMissingTarget() throws IOException {
         Path target = dir.resolve("new.txt");
-        try (AtomicUpload upload = AtomicUpload.begin(dir.toRealPath(), target)) {
+        try (AtomicUpload upload = AtomicUpload.begin(dir.toRealPath(), target, true)) {
             write(upload, "data");
             upload.commit();
         }
@@ -48,7 +48,7 @@ class AtomicUploadTest {
     @Test
     void closeWithoutCommitKeepsTheTargetAndRemovesTheTempFile() throws IOException {
         Path target = Files.writeString(dir.resolve("file.txt"), "old");
-        try (AtomicUpload upload = AtomicUpload.begin(dir.toRealPath(), target)) {
+        try (AtomicUpload upload = AtomicUpload.begin(dir.toRealPath(), target, true)) {
             write(upload, "partial upl");
             assertTrue(names().stream().anyMatch(n -> n.startsWith(AtomicUpload.TEMP_PREFIX)),
                     "the upload is written to a temporary file beside the target");
@@ -61,7 +61,7 @@ class AtomicUploadTest {
     @Test
     void closeWithoutCommitCreatesNoTarget() throws IOException {
         Path target = dir.resolve("never.txt");
-        try (AtomicUpload upload = AtomicUpload.begin(dir.toRealPath(), target)) {
+        try (AtomicUpload upload = AtomicUpload.begin(dir.toRealPath(), target, true)) {
             write(upload, "x");
         }
         assertFalse(Files.exists(target));
@@ -72,7 +72,7 @@ class AtomicUploadTest {
     void committedFileIsWorldReadable() throws IOException {
         assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
         Path target = dir.resolve("perm.txt");
-        try (AtomicUpload upload = AtomicUpload.begin(dir.toRealPath(), target)) {
+        try (AtomicUpload upload = AtomicUpload.begin(dir.toRealPath(), target, true)) {
             write(upload, "x");
             upload.commit();
         }

@@ -44,6 +44,7 @@ class SiteSettingsParserTest {
         assertEquals("TLSv1.2", s.tls().minVersion());
         assertEquals("TLSv1.3", s.tls().maxVersion());
         assertTrue(s.tls().requireSessionReuse());
+        assertTrue(s.transfers().durable());
         assertFalse(s.tls().forceStartTls());
         assertEquals(List.of(), s.tls().cipherSuites());
         assertEquals(Optional.empty(), s.tls().certificate());
@@ -60,6 +61,7 @@ class SiteSettingsParserTest {
         p.put("ftps.port", " 990 ");
         p.put("pasv.useControlIp", "true");
         p.put("tls.requireSessionReuse", "FALSE");
+        p.put("transfer.durable", "false");
         p.put("limits.maxConnections", "7");
         p.put("pasv.ports", "40000-40010");
         p.put("root", "/var/ftp");
@@ -68,6 +70,7 @@ class SiteSettingsParserTest {
         assertEquals(990, s.ftpsPort());
         assertTrue(s.passive().useControlIp());
         assertFalse(s.tls().requireSessionReuse());
+        assertFalse(s.transfers().durable());
         assertEquals(7, s.limits().maxConnections());
         assertEquals(40000, s.passive().portLow());
         assertEquals(40010, s.passive().portHigh());
