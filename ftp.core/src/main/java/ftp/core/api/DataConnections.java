@@ -1,7 +1,13 @@
 package ftp.core.api;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -47,6 +53,29 @@ public interface DataConnections {
      * when the site requires protection and PROT C is set, {@code 426} when it broke or was aborted).
      */
     void transfer(String opening, Direction direction, DataTransfer transfer);
+
+    /**
+     * A listing download (LIST, NLST, MLSD): one UTF-8 line per entry, ended by CRLF, formatted
+     * while it is sent through a 64 KiB buffer, so a large directory never becomes one string in
+     * memory. Entries whose line is null are left out. Read everything that can fail (the
+     * entries and their attributes) before calling this, so that errors come before {@code 150}.
+     *
+     * @since 1.2
+     */
+    default <T> void sendLines(String opening, List<T> entries, Function<? super T, String> line) {
+        transfer(opening, Direction.DOWNLOAD, channel -> {
+            Writer out = new BufferedWriter(new OutputStreamWriter(channel.output(), StandardCharsets.UTF_8), 64 << 10);
+            for (T entry : entries) {
+                String text = line.apply(entry);
+                if (text != null) {
+                    out.write(text);
+                    out.write("\r\n");
+                }
+            }
+            out.flush();
+            return Reply.of(226, "Transfer complete");
+        });
+    }
 
     /** Which way a transfer's bytes flow; TLS treats uploads differently (DESIGN section 6a). */
     enum Direction {

@@ -51,6 +51,27 @@ public interface FileSystemView {
     List<VirtualFile> entries(VirtualFile dir) throws ReplyException;
 
     /**
+     * The {@link #entries} of a directory with their attributes, for listings. Entries that
+     * vanish while the directory is read are left out. A view should read each entry's
+     * attributes once, relative to the open directory; this default reads them by path.
+     *
+     * @throws ReplyException as {@link #entries}
+     * @since 1.2
+     */
+    default List<ListedFile> list(VirtualFile dir) throws ReplyException {
+        List<ListedFile> listed = new java.util.ArrayList<>();
+        for (VirtualFile entry : entries(dir)) {
+            try {
+                listed.add(new ListedFile(entry, Files.readAttributes(entry.file(),
+                        java.nio.file.attribute.BasicFileAttributes.class)));
+            } catch (IOException vanished) {
+                // deleted meanwhile: not listed
+            }
+        }
+        return listed;
+    }
+
+    /**
      * Starts a replacement for {@code target} (which may not exist yet): see {@link AtomicWrite}.
      * Listings do not show the temporary file.
      */

@@ -1,7 +1,6 @@
 package ftp.features.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -16,6 +15,7 @@ import java.util.stream.Collectors;
 
 import ftp.core.api.FtpSession;
 import ftp.core.api.FtpUser;
+import ftp.core.api.LongListing;
 import ftp.core.api.Permission;
 import ftp.core.api.SessionKey;
 import ftp.core.api.VirtualFile;
@@ -69,8 +69,12 @@ final class Facts {
      * @param type {@code file}, {@code dir}, {@code cdir} or {@code pdir}; null to take it from the file
      */
     static String line(FtpSession session, VirtualFile file, String type, String name) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(file.file(), BasicFileAttributes.class);
-        Optional<PosixFileAttributes> posix = posix(file);
+        return line(session, LongListing.attributes(file.file()), type, name);
+    }
+
+    /** One entry from attributes already read (MLSD: {@link ftp.core.api.FileSystemView#list}). */
+    static String line(FtpSession session, BasicFileAttributes attributes, String type, String name) {
+        Optional<PosixFileAttributes> posix = attributes instanceof PosixFileAttributes p ? Optional.of(p) : Optional.empty();
         boolean directory = attributes.isDirectory();
         StringBuilder facts = new StringBuilder();
         for (String fact : selected(session)) {
@@ -134,14 +138,7 @@ final class Facts {
         for (PosixFilePermission permission : permissions) {
             mode |= 1 << (8 - permission.ordinal());
         }
-        return String.format(Locale.ROOT, "%04o", mode);
-    }
-
-    private static Optional<PosixFileAttributes> posix(VirtualFile file) {
-        try {
-            return Optional.of(Files.readAttributes(file.file(), PosixFileAttributes.class));
-        } catch (UnsupportedOperationException | IOException e) {
-            return Optional.empty();
-        }
+        String octal = Integer.toOctalString(mode);
+        return "0000".substring(octal.length()) + octal;
     }
 }

@@ -1,12 +1,14 @@
 package ftp.features.internal;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 
 import ftp.core.api.Permission;
-import ftp.core.api.Reply;
+import ftp.core.api.ListedFile;
+import ftp.core.api.LongListing;
 import ftp.core.api.ReplyException;
 import ftp.core.api.VirtualFile;
 import org.osgi.service.component.annotations.Component;
@@ -14,7 +16,6 @@ import org.osgi.service.component.annotations.Component;
 import ftp.core.api.FtpCommand;
 import ftp.core.api.FtpCommandService;
 import ftp.core.api.FtpRequest;
-import ftp.core.api.DataConnections.Direction;
 import ftp.core.api.FtpSession;
 
 /**
@@ -37,25 +38,20 @@ public final class MlsdCommand implements FtpCommand {
         if (!Files.isDirectory(dir.file())) {
             throw new ReplyException(501, dir.path() + ": not a directory (use MLST)");
         }
-        StringBuilder lines = new StringBuilder();
-        lines.append(Facts.line(session, dir, "cdir", ".")).append("\r\n");
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("cdir", ".", LongListing.attributes(dir.file())));
         if (!dir.isRoot()) {
-            lines.append(Facts.line(session, session.files().resolve(dir.path() + "/.."), "pdir", "..")).append("\r\n");
+            rows.add(new Row("pdir", "..", LongListing.attributes(session.files().resolve(dir.path() + "/..").file())));
         }
-        for (VirtualFile entry : session.files().entries(dir)) {
-            try {
-                lines.append(Facts.line(session, entry, null, entry.name())).append("\r\n");
-            } catch (IOException vanished) {
-                // deleted while listing: not shown
-            }
+        for (ListedFile entry : session.files().list(dir)) {
+            rows.add(new Row(null, entry.file().name(), entry.attributes()));
         }
-        byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
-        session.data().transfer("Opening ASCII mode data connection for MLSD " + dir.path(), Direction.DOWNLOAD, channel -> {
-            OutputStream out = channel.output();
-            out.write(bytes);
-            out.flush();
-            return Reply.of(226, "Transfer complete");
-        });
+        session.data().sendLines("Opening ASCII mode data connection for MLSD " + dir.path(), rows,
+                row -> Facts.line(session, row.attributes(), row.type(), row.name()));
+    }
+
+    /** One line to send: {@code type} null for an entry (file or dir from its attributes). */
+    private record Row(String type, String name, BasicFileAttributes attributes) {
     }
 
     @Override

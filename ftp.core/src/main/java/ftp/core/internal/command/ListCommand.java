@@ -18,8 +18,8 @@ public final class ListCommand implements FtpCommand {
     @Override
     public void execute(FtpRequest request, FtpSession session) throws IOException {
         Instant now = Instant.now();
-        DirectoryListing.send(session.data(), DirectoryListing.entries(session, request.argument()),
-                entry -> DirectoryListing.longLine(entry, now), "Opening ASCII mode data connection for file list");
+        session.data().sendLines("Opening ASCII mode data connection for file list",
+                DirectoryListing.entries(session, request.argument()), entry -> DirectoryListing.longLine(entry, now));
     }
 
     @Override

@@ -16,8 +16,8 @@ public final class NlstCommand implements FtpCommand {
 
     @Override
     public void execute(FtpRequest request, FtpSession session) throws IOException {
-        DirectoryListing.send(session.data(), DirectoryListing.entries(session, request.argument()),
-                DirectoryListing.Entry::name, "Opening ASCII mode data connection for name list");
+        session.data().sendLines("Opening ASCII mode data connection for name list",
+                DirectoryListing.entries(session, request.argument()), DirectoryListing.Entry::name);
     }
 
     @Override

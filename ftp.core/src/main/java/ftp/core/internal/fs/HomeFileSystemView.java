@@ -8,12 +8,16 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
 import ftp.core.api.AtomicWrite;
 import ftp.core.api.FileSystemView;
+import ftp.core.api.ListedFile;
 import ftp.core.api.ReplyException;
 import ftp.core.api.VirtualFile;
 
@@ -95,10 +99,19 @@ public final class HomeFileSystemView implements FileSystemView {
 
     @Override
     public List<VirtualFile> entries(VirtualFile dir) throws ReplyException {
-        TreeMap<String, VirtualFile> entries = new TreeMap<>();
+        return list(dir).stream().map(ListedFile::file).toList();
+    }
+
+    /**
+     * Reads the directory through a stream opened from the home down, so a link swapped in for it
+     * after the check cannot list another directory. Each entry costs one {@code fstatat} relative
+     * to that stream; only symbolic links are resolved further (they must stay inside the home,
+     * and show their target's attributes).
+     */
+    @Override
+    public List<ListedFile> list(VirtualFile dir) throws ReplyException {
+        TreeMap<String, ListedFile> entries = new TreeMap<>();
         String prefix = dir.isRoot() ? "/" : dir.path() + "/";
-        // read through a directory opened from the home down, so a link swapped in for it after
-        // the check cannot list another directory
         try (ContainedFiles.Directory directory = ContainedFiles.Directory.of(realHome,
                 ContainedFiles.realDirectory(realHome, dir.file()));
                 DirectoryStream<Path> children = directory.secure != null ? directory.secure
@@ -110,10 +123,9 @@ public final class HomeFileSystemView implements FileSystemView {
                 }
                 try {
                     VirtualFile entry = target(prefix + name);
-                    // a name that is not valid in the file system's encoding decodes to another
-                    // name (U+FFFD), which no command could address: not listed either
-                    if (checkContained(entry.file())) {
-                        entries.put(name, entry);
+                    BasicFileAttributes attributes = attributes(directory, name, entry);
+                    if (attributes != null) {
+                        entries.put(name, new ListedFile(entry, attributes));
                     }
                 } catch (ReplyException outside) {
                     // a symbolic link out of the home is not shown
@@ -123,6 +135,36 @@ public final class HomeFileSystemView implements FileSystemView {
             throw new ReplyException(550, dir.path() + ": cannot read directory");
         }
         return new ArrayList<>(entries.values());
+    }
+
+    /**
+     * The attributes a listing shows for {@code name} in {@code directory}; null when it vanished,
+     * dangles, or is a name that is not valid in the file system's encoding: it decodes to
+     * another name (U+FFFD), which, encoded again, names nothing, so no command could address it.
+     *
+     * @throws ReplyException when it is a symbolic link that leads out of the home
+     */
+    private BasicFileAttributes attributes(ContainedFiles.Directory directory, String name, VirtualFile entry)
+            throws ReplyException {
+        try {
+            BasicFileAttributes own = directory.secure != null
+                    ? directory.secure.getFileAttributeView(directory.path.getFileSystem().getPath(name),
+                            PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes()
+                    : Files.readAttributes(entry.file(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!own.isSymbolicLink()) {
+                return own;
+            }
+            checkContained(entry.file());
+            return Files.readAttributes(entry.file(), PosixFileAttributes.class);
+        } catch (UnsupportedOperationException notPosix) {
+            try {
+                return checkContained(entry.file()) ? Files.readAttributes(entry.file(), BasicFileAttributes.class) : null;
+            } catch (IOException gone) {
+                return null;
+            }
+        } catch (IOException gone) {
+            return null;
+        }
     }
 
     @Override

@@ -64,6 +64,26 @@ class HomeFileSystemViewTest {
         assertEquals("/", view.workingDirectory());
     }
 
+    /**
+     * Issue 11: a listing reads each entry's attributes once, relative to the open directory;
+     * links inside the home show their target, links out of it and dangling ones are not listed.
+     */
+    @Test
+    void listGivesEachEntryItsAttributesAndHidesLinksThatLeave() throws Exception {
+        assumeSymlinks();
+        Files.createSymbolicLink(home.resolve("out"), secret.resolve("file"));
+        Files.createSymbolicLink(home.resolve("dangling"), home.resolve("nothing"));
+        Files.createSymbolicLink(home.resolve("in"), home.resolve("plain.txt"));
+        java.util.List<ftp.core.api.ListedFile> listed = view.list(view.resolve("/"));
+        assertEquals(java.util.List.of("/in", "/plain.txt", "/sub"), listed.stream().map(l -> l.file().path()).toList());
+        assertEquals(6, listed.get(0).attributes().size(), "a link shows its target");
+        assertFalse(listed.get(0).attributes().isSymbolicLink());
+        assertEquals(6, listed.get(1).attributes().size());
+        assertTrue(listed.get(2).attributes().isDirectory());
+        assertTrue(listed.get(1).attributes() instanceof java.nio.file.attribute.PosixFileAttributes);
+        assertEquals(listed.stream().map(ftp.core.api.ListedFile::file).toList(), view.entries(view.resolve("/")));
+    }
+
     @Test
     void symlinkToFileOutsideIsRefused() throws Exception {
         assumeSymlinks();
