@@ -8,9 +8,10 @@ import java.nio.file.attribute.BasicFileAttributes;
  * {@code ls -lL} shows them. On POSIX file systems {@code attributes} is also a
  * {@link java.nio.file.attribute.PosixFileAttributes}.
  *
+ * @param name the entry's name in its directory
  * @param file the entry
  * @param attributes its attributes
  * @since 1.2
  */
-public record ListedFile(VirtualFile file, BasicFileAttributes attributes) {
+public record ListedFile(String name, VirtualFile file, BasicFileAttributes attributes) {
 }

@@ -330,8 +330,13 @@ class FileIntegrityTest {
             for (String swap : List.of("fifo", "dir")) {
                 Path file = Files.writeString(site.home().resolve("f-" + swap), "data");
                 InetSocketAddress data = control.pasv();
-                control.send("RETR f-" + swap);
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                // the previous round's transfer thread may still be winding down after its reply:
+                // counting it would swap the file before this RETR has checked it
+                while (site.instance().activeTransfers() > 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                control.send("RETR f-" + swap);
                 while (site.instance().activeTransfers() == 0 && System.nanoTime() < deadline) {
                     Thread.sleep(5);
                 }
@@ -342,7 +347,8 @@ class FileIntegrityTest {
                     Files.createDirectory(file);
                 }
                 try (Socket socket = new Socket(data.getAddress(), data.getPort())) {
-                    assertTrue(control.reply().startsWith("150"));
+                    String opening = control.reply();
+                    assertTrue(opening.startsWith("150"), swap + ": " + opening);
                     socket.getInputStream().readAllBytes();
                 }
                 assertEquals("550 Not a plain file\r\n", control.reply(), swap);

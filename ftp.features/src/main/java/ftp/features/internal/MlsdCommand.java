@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import ftp.core.api.Permission;
+import ftp.core.api.FtpUser;
 import ftp.core.api.ListedFile;
 import ftp.core.api.LongListing;
 import ftp.core.api.ReplyException;
@@ -44,10 +46,12 @@ public final class MlsdCommand implements FtpCommand {
             rows.add(new Row("pdir", "..", LongListing.attributes(session.files().resolve(dir.path() + "/..").file())));
         }
         for (ListedFile entry : session.files().list(dir)) {
-            rows.add(new Row(null, entry.file().name(), entry.attributes()));
+            rows.add(new Row(null, entry.name(), entry.attributes()));
         }
+        Set<String> selected = Facts.selected(session);
+        FtpUser user = session.user().orElseThrow();
         session.data().sendLines("Opening ASCII mode data connection for MLSD " + dir.path(), rows,
-                row -> Facts.line(session, row.attributes(), row.type(), row.name()));
+                row -> Facts.line(selected, user, row.attributes(), row.type(), row.name()));
     }
 
     /** One line to send: {@code type} null for an entry (file or dir from its attributes). */

@@ -19,8 +19,14 @@ final class TimeVal {
     private TimeVal() {
     }
 
+    /** Built by hand: MLSD formats one per entry, and the formatter was a tenth of its cost. */
     static String format(Instant time) {
-        return FORMAT.format(time);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(time.getEpochSecond(), 0, ZoneOffset.UTC);
+        StringBuilder text = new StringBuilder(14).append(t.getYear());
+        for (int field : new int[] { t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond() }) {
+            text.append(field < 10 ? "0" : "").append(field);
+        }
+        return text.toString();
     }
 
     /** Parses a time-val; fractions of a second are dropped. @throws ReplyException 501 */

@@ -19,10 +19,6 @@ import ftp.core.api.LongListing;
  */
 final class DirectoryListing {
 
-    /** One entry of a listing: the name it shows, and its attributes. */
-    record Entry(String name, ListedFile listed) {
-    }
-
     private DirectoryListing() {
     }
 
@@ -37,19 +33,19 @@ final class DirectoryListing {
     }
 
     /** The entries the argument names: a directory's children, or the file itself. */
-    static List<Entry> entries(FtpSession session, String argument) throws IOException {
+    static List<ListedFile> entries(FtpSession session, String argument) throws IOException {
         session.require(Permission.LIST);
         String path = withoutOptions(argument);
         VirtualFile target = session.files().existing(path.isEmpty() ? "." : path);
         BasicFileAttributes attributes = LongListing.attributes(target.file());
         if (!attributes.isDirectory()) {
-            return List.of(new Entry(target.name(), new ListedFile(target, attributes)));
+            return List.of(new ListedFile(target.name(), target, attributes));
         }
-        return session.files().list(target).stream().map(listed -> new Entry(listed.file().name(), listed)).toList();
+        return session.files().list(target);
     }
 
     /** The {@code ls -l} line of an entry. */
-    static String longLine(Entry entry, Instant now) {
-        return LongListing.line(entry.listed().attributes(), entry.name(), now);
+    static String longLine(ListedFile entry, Instant now) {
+        return LongListing.line(entry.attributes(), entry.name(), now);
     }
 }

@@ -8,6 +8,7 @@ import ftp.core.api.FtpCommand;
 import ftp.core.api.FtpCommandService;
 import ftp.core.api.FtpRequest;
 import ftp.core.api.FtpSession;
+import ftp.core.api.ListedFile;
 
 /** NLST (RFC 959 section 4.1.3): names only, one per line. */
 @Component(service = FtpCommand.class)
@@ -17,7 +18,7 @@ public final class NlstCommand implements FtpCommand {
     @Override
     public void execute(FtpRequest request, FtpSession session) throws IOException {
         session.data().sendLines("Opening ASCII mode data connection for name list",
-                DirectoryListing.entries(session, request.argument()), DirectoryListing.Entry::name);
+                DirectoryListing.entries(session, request.argument()), ListedFile::name);
     }
 
     @Override

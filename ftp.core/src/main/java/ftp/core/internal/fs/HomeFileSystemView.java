@@ -12,8 +12,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.TreeMap;
 
 import ftp.core.api.AtomicWrite;
 import ftp.core.api.FileSystemView;
@@ -110,7 +110,7 @@ public final class HomeFileSystemView implements FileSystemView {
      */
     @Override
     public List<ListedFile> list(VirtualFile dir) throws ReplyException {
-        TreeMap<String, ListedFile> entries = new TreeMap<>();
+        List<ListedFile> entries = new ArrayList<>();
         String prefix = dir.isRoot() ? "/" : dir.path() + "/";
         try (ContainedFiles.Directory directory = ContainedFiles.Directory.of(realHome,
                 ContainedFiles.realDirectory(realHome, dir.file()));
@@ -122,10 +122,11 @@ public final class HomeFileSystemView implements FileSystemView {
                     continue; // an upload temporary, or a name no reply may carry
                 }
                 try {
-                    VirtualFile entry = target(prefix + name);
+                    // a name from the directory holds no separator and is neither . nor ..
+                    VirtualFile entry = new VirtualFile(prefix + name, dir.file().resolve(name));
                     BasicFileAttributes attributes = attributes(directory, name, entry);
                     if (attributes != null) {
-                        entries.put(name, new ListedFile(entry, attributes));
+                        entries.add(new ListedFile(name, entry, attributes));
                     }
                 } catch (ReplyException outside) {
                     // a symbolic link out of the home is not shown
@@ -134,7 +135,8 @@ public final class HomeFileSystemView implements FileSystemView {
         } catch (IOException e) {
             throw new ReplyException(550, dir.path() + ": cannot read directory");
         }
-        return new ArrayList<>(entries.values());
+        entries.sort(Comparator.comparing(ListedFile::name));
+        return entries;
     }
 
     /**
