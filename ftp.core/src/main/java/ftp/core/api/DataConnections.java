@@ -1,9 +1,8 @@
 package ftp.core.api;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -64,12 +63,13 @@ public interface DataConnections {
      */
     default <T> void sendLines(String opening, List<T> entries, Function<? super T, String> line) {
         transfer(opening, Direction.DOWNLOAD, channel -> {
-            Writer out = new BufferedWriter(new OutputStreamWriter(channel.output(), StandardCharsets.UTF_8), 64 << 10);
+            OutputStream out = new BufferedOutputStream(channel.output(), 64 << 10);
+            byte[] crlf = { '\r', '\n' };
             for (T entry : entries) {
                 String text = line.apply(entry);
                 if (text != null) {
-                    out.write(text);
-                    out.write("\r\n");
+                    out.write(text.getBytes(StandardCharsets.UTF_8)); // intrinsic for ASCII text, unlike a Writer
+                    out.write(crlf);
                 }
             }
             out.flush();

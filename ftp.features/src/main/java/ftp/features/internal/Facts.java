@@ -65,23 +65,34 @@ final class Facts {
      * @param type {@code file}, {@code dir}, {@code cdir} or {@code pdir}; null to take it from the file
      */
     static String line(FtpSession session, VirtualFile file, String type, String name) throws IOException {
-        return line(selected(session), session.user().orElseThrow(), LongListing.attributes(file.file()), type, name);
+        return line(View.of(session), LongListing.attributes(file.file()), type, name);
+    }
+
+    /**
+     * What every line of one listing shares, looked up once: the selected facts and the user's
+     * {@code perm} values for files and for directories.
+     */
+    record View(Set<String> selected, String filePerm, String dirPerm) {
+        static View of(FtpSession session) {
+            FtpUser user = session.user().orElseThrow();
+            return new View(Facts.selected(session), perm(user, false), perm(user, true));
+        }
     }
 
     /**
      * One entry from attributes already read (MLSD: {@link ftp.core.api.FileSystemView#list}),
      * with the selection and the user looked up once per listing.
      */
-    static String line(Set<String> selected, FtpUser user, BasicFileAttributes attributes, String type, String name) {
+    static String line(View view, BasicFileAttributes attributes, String type, String name) {
         Optional<PosixFileAttributes> posix = attributes instanceof PosixFileAttributes p ? Optional.of(p) : Optional.empty();
         boolean directory = attributes.isDirectory();
         StringBuilder facts = new StringBuilder();
-        for (String fact : selected) {
+        for (String fact : view.selected()) {
             String value = switch (fact) {
                 case "type" -> type != null ? type : directory ? "dir" : "file";
                 case "size" -> directory ? null : Long.toString(attributes.size());
                 case "modify" -> TimeVal.format(attributes.lastModifiedTime().toInstant());
-                case "perm" -> perm(user, directory);
+                case "perm" -> directory ? view.dirPerm() : view.filePerm();
                 case "unique" -> unique(attributes);
                 case "UNIX.mode" -> posix.map(p -> mode(p.permissions())).orElse(null);
                 default -> null;

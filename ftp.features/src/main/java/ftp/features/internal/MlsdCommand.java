@@ -5,10 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import ftp.core.api.Permission;
-import ftp.core.api.FtpUser;
 import ftp.core.api.ListedFile;
 import ftp.core.api.LongListing;
 import ftp.core.api.ReplyException;
@@ -48,10 +46,9 @@ public final class MlsdCommand implements FtpCommand {
         for (ListedFile entry : session.files().list(dir)) {
             rows.add(new Row(null, entry.name(), entry.attributes()));
         }
-        Set<String> selected = Facts.selected(session);
-        FtpUser user = session.user().orElseThrow();
+        Facts.View view = Facts.View.of(session);
         session.data().sendLines("Opening ASCII mode data connection for MLSD " + dir.path(), rows,
-                row -> Facts.line(selected, user, row.attributes(), row.type(), row.name()));
+                row -> Facts.line(view, row.attributes(), row.type(), row.name()));
     }
 
     /** One line to send: {@code type} null for an entry (file or dir from its attributes). */

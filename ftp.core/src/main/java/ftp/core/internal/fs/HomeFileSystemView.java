@@ -12,7 +12,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import ftp.core.api.AtomicWrite;
@@ -116,11 +115,15 @@ public final class HomeFileSystemView implements FileSystemView {
                 ContainedFiles.realDirectory(realHome, dir.file()));
                 DirectoryStream<Path> children = directory.secure != null ? directory.secure
                         : Files.newDirectoryStream(directory.path)) {
+            List<String> names = new ArrayList<>();
             for (Path child : children) {
                 String name = child.getFileName().toString();
-                if (!VirtualPaths.allowed(name)) {
-                    continue; // an upload temporary, or a name no reply may carry
+                if (VirtualPaths.allowed(name)) { // not an upload temporary, nor a name no reply may carry
+                    names.add(name);
                 }
+            }
+            names.sort(null); // the names alone: sorting the entries by a key cost twice as much
+            for (String name : names) {
                 try {
                     // a name from the directory holds no separator and is neither . nor ..
                     VirtualFile entry = new VirtualFile(prefix + name, dir.file().resolve(name));
@@ -135,7 +138,6 @@ public final class HomeFileSystemView implements FileSystemView {
         } catch (IOException e) {
             throw new ReplyException(550, dir.path() + ": cannot read directory");
         }
-        entries.sort(Comparator.comparing(ListedFile::name));
         return entries;
     }
 
