@@ -62,7 +62,7 @@ public interface FileSystemView {
         List<ListedFile> listed = new java.util.ArrayList<>();
         for (VirtualFile entry : entries(dir)) {
             try {
-                listed.add(new ListedFile(entry.name(), entry, Files.readAttributes(entry.file(),
+                listed.add(new ListedFile(dir, entry.name(), Files.readAttributes(entry.file(),
                         java.nio.file.attribute.BasicFileAttributes.class)));
             } catch (IOException vanished) {
                 // deleted meanwhile: not listed

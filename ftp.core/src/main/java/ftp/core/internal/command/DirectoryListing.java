@@ -39,7 +39,9 @@ final class DirectoryListing {
         VirtualFile target = session.files().existing(path.isEmpty() ? "." : path);
         BasicFileAttributes attributes = LongListing.attributes(target.file());
         if (!attributes.isDirectory()) {
-            return List.of(new ListedFile(target.name(), target, attributes));
+            int slash = target.path().lastIndexOf('/');
+            VirtualFile parent = new VirtualFile(slash == 0 ? "/" : target.path().substring(0, slash), target.file().getParent());
+            return List.of(new ListedFile(parent, target.name(), attributes));
         }
         return session.files().list(target);
     }

@@ -10,13 +10,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
 import ftp.core.api.AtomicWrite;
 import ftp.core.api.FileSystemView;
 import ftp.core.api.ListedFile;
+import ftp.core.api.LongListing;
 import ftp.core.api.ReplyException;
 import ftp.core.api.VirtualFile;
 
@@ -110,7 +110,6 @@ public final class HomeFileSystemView implements FileSystemView {
     @Override
     public List<ListedFile> list(VirtualFile dir) throws ReplyException {
         List<ListedFile> entries = new ArrayList<>();
-        String prefix = dir.isRoot() ? "/" : dir.path() + "/";
         try (ContainedFiles.Directory directory = ContainedFiles.Directory.of(realHome,
                 ContainedFiles.realDirectory(realHome, dir.file()));
                 DirectoryStream<Path> children = directory.secure != null ? directory.secure
@@ -126,10 +125,9 @@ public final class HomeFileSystemView implements FileSystemView {
             for (String name : names) {
                 try {
                     // a name from the directory holds no separator and is neither . nor ..
-                    VirtualFile entry = new VirtualFile(prefix + name, dir.file().resolve(name));
-                    BasicFileAttributes attributes = attributes(directory, name, entry);
+                    BasicFileAttributes attributes = attributes(directory, dir, name);
                     if (attributes != null) {
-                        entries.add(new ListedFile(name, entry, attributes));
+                        entries.add(new ListedFile(dir, name, attributes));
                     }
                 } catch (ReplyException outside) {
                     // a symbolic link out of the home is not shown
@@ -148,24 +146,19 @@ public final class HomeFileSystemView implements FileSystemView {
      *
      * @throws ReplyException when it is a symbolic link that leads out of the home
      */
-    private BasicFileAttributes attributes(ContainedFiles.Directory directory, String name, VirtualFile entry)
+    private BasicFileAttributes attributes(ContainedFiles.Directory directory, VirtualFile dir, String name)
             throws ReplyException {
         try {
-            BasicFileAttributes own = directory.secure != null
-                    ? directory.secure.getFileAttributeView(directory.path.getFileSystem().getPath(name),
-                            PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes()
-                    : Files.readAttributes(entry.file(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (!own.isSymbolicLink()) {
-                return own;
+            if (directory.secure != null) {
+                BasicFileAttributes own = directory.secure.getFileAttributeView(
+                        directory.path.getFileSystem().getPath(name), PosixFileAttributeView.class,
+                        LinkOption.NOFOLLOW_LINKS).readAttributes();
+                if (!own.isSymbolicLink()) {
+                    return own;
+                }
             }
-            checkContained(entry.file());
-            return Files.readAttributes(entry.file(), PosixFileAttributes.class);
-        } catch (UnsupportedOperationException notPosix) {
-            try {
-                return checkContained(entry.file()) ? Files.readAttributes(entry.file(), BasicFileAttributes.class) : null;
-            } catch (IOException gone) {
-                return null;
-            }
+            Path entry = dir.file().resolve(name);
+            return checkContained(entry) ? LongListing.attributes(entry) : null;
         } catch (IOException gone) {
             return null;
         }
