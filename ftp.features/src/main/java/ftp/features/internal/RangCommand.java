@@ -29,20 +29,19 @@ public final class RangCommand implements FtpCommand {
 
     @Override
     public void execute(FtpRequest request, FtpSession session) throws IOException {
-        Matcher matcher = SYNTAX.matcher(request.requireArgument().trim());
+        String argument = request.requireArgument();
+        session.set(TransferRange.KEY, null); // a RANG that sets no range resets it, valid or not
+        Matcher matcher = SYNTAX.matcher(argument.trim());
         if (!matcher.matches()) {
-            session.set(TransferRange.KEY, null);
             throw new ReplyException(501, "RANG needs two octet offsets of at most 18 digits: RANG <start> <end>");
         }
         long start = Long.parseLong(matcher.group(1));
         long end = Long.parseLong(matcher.group(2));
         if (start == 1 && end == 0) {
-            session.set(TransferRange.KEY, null);
             session.reply(350, "Restarting at 0. End of range reset");
             return;
         }
         if (end < start) {
-            session.set(TransferRange.KEY, null);
             throw new ReplyException(501, "RANG needs start <= end; the range is reset to the whole file");
         }
         session.set(TransferRange.KEY, new TransferRange(start, end));

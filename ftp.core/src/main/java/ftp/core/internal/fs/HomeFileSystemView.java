@@ -37,11 +37,6 @@ public final class HomeFileSystemView implements FileSystemView {
     private final boolean durable;
     private volatile String workingDirectory = "/";
 
-    /** @param home an existing directory; uploads are durable */
-    public HomeFileSystemView(Path home) throws IOException {
-        this(home, true);
-    }
-
     /**
      * @param home an existing directory
      * @param durable whether a committed upload is forced to disk first ({@code transfer.durable})
