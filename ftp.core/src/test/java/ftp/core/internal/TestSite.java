@@ -32,6 +32,7 @@ import ftp.core.api.SiteTls;
 import ftp.core.internal.command.FeatCommand;
 import ftp.core.internal.protocol.CommandRegistry;
 import ftp.core.internal.site.InvalidConfigurationException;
+import ftp.core.internal.site.ServerHome;
 import ftp.core.internal.site.SiteInstance;
 import ftp.core.internal.site.SiteSettingsParser;
 
@@ -79,7 +80,7 @@ public final class TestSite implements AutoCloseable {
         for (FtpCommand command : coreCommands()) {
             registry.addCommand(command, properties(command.getClass()));
         }
-        SiteInstance site = new SiteInstance(SiteSettingsParser.parse("test", properties, home), registry, tls);
+        SiteInstance site = new SiteInstance(SiteSettingsParser.parse("test", properties, ServerHome.of(home)), registry, tls);
         if (site.failure().isPresent()) {
             throw new IOException(site.failure().get());
         }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ftp.core.internal.RawControl;
+import ftp.core.internal.site.ServerHome;
 
 /** A site serves the certificate its settings name, and does not start on a bad one. */
 class ConfiguredCertificateTest {
@@ -86,11 +87,11 @@ class ConfiguredCertificateTest {
     @Test
     void aGeneratedCertificateNamesTheHostAndASpecificBindAddress() throws Exception {
         ftp.core.api.SiteSettings settings = ftp.core.internal.site.SiteSettingsParser.parse("s",
-                Map.of("bind.address", "192.0.2.10"), dir);
+                Map.of("bind.address", "192.0.2.10"), ServerHome.of(dir));
         List<String> names = TlsPolicyService.hostNames(settings);
         assertEquals(java.net.InetAddress.getLocalHost().getHostName(), names.get(0));
         assertTrue(names.containsAll(List.of("localhost", "127.0.0.1", "::1", "192.0.2.10")), names.toString());
-        List<String> wildcard = TlsPolicyService.hostNames(ftp.core.internal.site.SiteSettingsParser.parse("s", Map.of(), dir));
+        List<String> wildcard = TlsPolicyService.hostNames(ftp.core.internal.site.SiteSettingsParser.parse("s", Map.of(), ServerHome.of(dir)));
         assertTrue(!wildcard.contains("0.0.0.0"), wildcard.toString());
     }
 }

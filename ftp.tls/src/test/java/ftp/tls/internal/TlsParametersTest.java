@@ -16,12 +16,13 @@ import org.junit.jupiter.api.Test;
 
 import ftp.core.api.SiteSettings;
 import ftp.core.internal.site.SiteSettingsParser;
+import ftp.core.internal.site.ServerHome;
 
 /** tls.minVersion, tls.maxVersion and tls.cipherSuites as the site's engines get them. */
 class TlsParametersTest {
 
     static SiteSettings.Tls tls(Map<String, Object> config) throws Exception {
-        return SiteSettingsParser.parse("s", config, Path.of("/srv")).tls();
+        return SiteSettingsParser.parse("s", config, ServerHome.of(Path.of("/srv"))).tls();
     }
 
     @Test

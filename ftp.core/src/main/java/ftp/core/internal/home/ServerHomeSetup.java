@@ -50,7 +50,7 @@ public final class ServerHomeSetup {
         if (context.getProperty(ServerHome.PROPERTY) == null) {
             return;
         }
-        Path etc = ServerHome.etc(ServerHome.locate(context));
+        Path etc = ServerHome.locate(context::getProperty).etc();
         Files.createDirectories(etc);
         if (!contains(etc, "ftp.site-*.cfg")) {
             CfgFile.write(etc.resolve("ftp.site-default.cfg"), """

@@ -27,7 +27,8 @@ public @interface SiteConfiguration {
     int ftps_port() default SiteSettingsParser.DEFAULT_FTPS_PORT;
 
     @AttributeDefinition(name = "Root", description = "Storage root of the site; a relative path is resolved "
-            + "against the server home. Empty = data/sites/<name>.", required = false)
+            + "against the server home. Empty = <data>/sites/<name>: <home>/data/sites/<name> standalone, "
+            + "${karaf.base}/ftp/sites/<name> in Karaf.", required = false)
     String root();
 
     @AttributeDefinition(name = "Connection banner", description = "Sent with 220 when a client connects; may span lines.")

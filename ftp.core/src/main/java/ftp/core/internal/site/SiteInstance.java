@@ -89,9 +89,8 @@ public final class SiteInstance {
     @Activate
     public SiteInstance(BundleContext context, @Reference CommandRegistry commands, @Reference TlsPolicy tlsPolicy,
             Map<String, Object> properties) throws InvalidConfigurationException {
-        this(SiteSettingsParser.parse(String.valueOf(properties.get("name")), properties, ServerHome.locate(context)),
-                commands, settings -> tlsPolicy.site(settings,
-                        ServerHome.keys(ServerHome.locate(context)).resolve(settings.name())));
+        this(SiteSettingsParser.parse(String.valueOf(properties.get("name")), properties, ServerHome.locate(context::getProperty)),
+                commands, settings -> tlsPolicy.site(settings, ServerHome.locate(context::getProperty).keys().resolve(settings.name())));
     }
 
     /** How a site gets its TLS: from the policy service, or from a test. */

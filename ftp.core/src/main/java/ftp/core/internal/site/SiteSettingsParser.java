@@ -52,7 +52,7 @@ public final class SiteSettingsParser {
     /** Known TLS protocol names, oldest first. */
     static final List<String> TLS_VERSIONS = List.of("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
 
-    /** A plain name: never '.', '..' or hidden, so data/sites/<name> is a directory of its own. */
+    /** A plain name: never '.', '..' or hidden, so <data>/sites/<name> is a directory of its own. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern PORT_RANGE = Pattern.compile("\\s*(\\d{1,5})\\s*(?:-\\s*(\\d{1,5})\\s*)?");
 
@@ -62,9 +62,10 @@ public final class SiteSettingsParser {
     /**
      * @param name the site's name (from {@code name}, else the configuration file name)
      * @param properties the configuration
-     * @param serverHome what a relative {@code root} is resolved against
+     * @param serverHome what a relative {@code root} is resolved against, the default root and
+     *        the directories no root may hold
      */
-    public static SiteSettings parse(String name, Map<String, ?> properties, Path serverHome)
+    public static SiteSettings parse(String name, Map<String, ?> properties, ServerHome serverHome)
             throws InvalidConfigurationException {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new InvalidConfigurationException("name", "'" + name
@@ -100,18 +101,18 @@ public final class SiteSettingsParser {
         return text;
     }
 
-    private static Path root(ConfigValues values, String name, Path serverHome) throws InvalidConfigurationException {
-        String root = values.string("root", "data/sites/" + name);
+    private static Path root(ConfigValues values, String name, ServerHome serverHome) throws InvalidConfigurationException {
+        String root = values.string("root", serverHome.defaultRoot(name).toString());
         Path path;
         try {
-            path = serverHome.resolve(root).toAbsolutePath().normalize();
+            path = serverHome.home().resolve(root).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
             throw new InvalidConfigurationException("root", "'" + root + "' is not a path: " + e.getReason());
         }
         // Clients could read (or overwrite) the server's private keys or its password hashes:
         // compared as real paths, so a symbolic link to them (or above them) is seen through.
         Path real = real(path);
-        for (Path secret : List.of(ServerHome.keys(serverHome), ServerHome.etc(serverHome))) {
+        for (Path secret : List.of(serverHome.keys(), serverHome.etc())) {
             Path protectedDir = real(secret.toAbsolutePath().normalize());
             if (protectedDir.startsWith(real) || real.startsWith(protectedDir)) {
                 throw new InvalidConfigurationException("root", "'" + root + "' is or holds " + protectedDir

@@ -114,7 +114,7 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
                 if (other != null && other != site) {
                     throw new InvalidConfigurationException("name", "site '" + name + "' is already configured by " + other.pid);
                 }
-                site.savedSettings = SiteSettingsParser.parse(name, saved, ServerHome.locate(context));
+                site.savedSettings = SiteSettingsParser.parse(name, saved, ServerHome.locate(context::getProperty));
                 site.name = name;
                 site.refusal = "";
                 warnUnknown(name, saved);
@@ -292,7 +292,7 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
                         candidate.put(key, value);
                     }
                 }
-                settings = SiteSettingsParser.parse(name, candidate, ServerHome.locate(context));
+                settings = SiteSettingsParser.parse(name, candidate, ServerHome.locate(context::getProperty));
                 checkPorts(site, settings);
             } catch (InvalidConfigurationException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);

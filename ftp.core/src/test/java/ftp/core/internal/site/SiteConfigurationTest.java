@@ -28,7 +28,7 @@ class SiteConfigurationTest {
                 defaults.put(key(attribute), value);
             }
         }
-        assertEquals(SiteSettingsParser.parse("s", Map.of(), HOME), SiteSettingsParser.parse("s", defaults, HOME));
+        assertEquals(SiteSettingsParser.parse("s", Map.of(), ServerHome.of(HOME)), SiteSettingsParser.parse("s", defaults, ServerHome.of(HOME)));
     }
 
     @Test
@@ -40,7 +40,7 @@ class SiteConfigurationTest {
             }
             String key = key(attribute);
             InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                    () -> SiteSettingsParser.parse("s", Map.of(key, "not-a-value"), HOME), key);
+                    () -> SiteSettingsParser.parse("s", Map.of(key, "not-a-value"), ServerHome.of(HOME)), key);
             assertEquals(key, e.property());
         }
     }

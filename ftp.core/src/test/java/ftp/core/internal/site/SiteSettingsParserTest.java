@@ -25,7 +25,7 @@ class SiteSettingsParserTest {
 
     @Test
     void defaults() throws Exception {
-        SiteSettings s = SiteSettingsParser.parse("main", Map.of(), HOME);
+        SiteSettings s = SiteSettingsParser.parse("main", Map.of(), ServerHome.of(HOME));
         assertEquals("main", s.name());
         assertEquals(2121, s.ftpPort());
         assertEquals(2990, s.ftpsPort());
@@ -65,7 +65,7 @@ class SiteSettingsParserTest {
         p.put("limits.maxConnections", "7");
         p.put("pasv.ports", "40000-40010");
         p.put("root", "/var/ftp");
-        SiteSettings s = SiteSettingsParser.parse("main", p, HOME);
+        SiteSettings s = SiteSettingsParser.parse("main", p, ServerHome.of(HOME));
         assertEquals(21, s.ftpPort());
         assertEquals(990, s.ftpsPort());
         assertTrue(s.passive().useControlIp());
@@ -87,7 +87,7 @@ class SiteSettingsParserTest {
         p.put("limits.idleTimeout", 42L);
         p.put("pasv.localNetworks", new String[] { "10.0.0.0/8", "fd00::/8" });
         p.put("tls.cipherSuites", new String[] { "TLS_AES_128_GCM_SHA256" });
-        SiteSettings s = SiteSettingsParser.parse("main", p, HOME);
+        SiteSettings s = SiteSettingsParser.parse("main", p, ServerHome.of(HOME));
         assertEquals(2021, s.ftpPort());
         assertEquals(0, s.ftpsPort());
         assertTrue(s.passive().useControlIp());
@@ -102,7 +102,7 @@ class SiteSettingsParserTest {
         Map<String, Object> p = Map.of(
                 "pasv.localNetworks", "10.0.0.0/8, 192.168.0.0/16,,127.0.0.1",
                 "tls.cipherSuites", "TLS_AES_256_GCM_SHA384 ,TLS_AES_128_GCM_SHA256");
-        SiteSettings s = SiteSettingsParser.parse("main", p, HOME);
+        SiteSettings s = SiteSettingsParser.parse("main", p, ServerHome.of(HOME));
         assertEquals(List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("192.168.0.0/16"), Cidr.parse("127.0.0.1/32")),
                 s.passive().localNetworks());
         assertEquals(List.of("TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256"), s.tls().cipherSuites());
@@ -115,7 +115,7 @@ class SiteSettingsParserTest {
                 "pasv.externalIp", "203.0.113.5",
                 "pasv.externalIpTls", "2001:db8::1",
                 "root", "custom/../files");
-        SiteSettings s = SiteSettingsParser.parse("main", p, HOME);
+        SiteSettings s = SiteSettingsParser.parse("main", p, ServerHome.of(HOME));
         assertEquals(InetAddress.getByName("127.0.0.1"), s.bindAddress());
         assertEquals(Optional.of(InetAddress.getByName("203.0.113.5")), s.passive().externalIp());
         assertEquals(Optional.of(InetAddress.getByName("2001:db8::1")), s.passive().externalIpTls());
@@ -204,14 +204,14 @@ class SiteSettingsParserTest {
     @Test
     void invalidSiteName() {
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> SiteSettingsParser.parse("bad name", Map.of(), HOME));
+                () -> SiteSettingsParser.parse("bad name", Map.of(), ServerHome.of(HOME)));
         assertEquals("name", e.property());
         assertTrue(e.getMessage().startsWith("name:"), e.getMessage());
         assertTrue(e.getMessage().contains("bad name"), e.getMessage());
         assertEquals("name", assertThrows(InvalidConfigurationException.class,
-                () -> SiteSettingsParser.parse("../up", Map.of(), HOME)).property());
+                () -> SiteSettingsParser.parse("../up", Map.of(), ServerHome.of(HOME))).property());
         assertEquals("name", assertThrows(InvalidConfigurationException.class,
-                () -> SiteSettingsParser.parse(null, Map.of(), HOME)).property());
+                () -> SiteSettingsParser.parse(null, Map.of(), ServerHome.of(HOME))).property());
     }
 
     /** Issue 8, item 7: a site named ".." was rooted at data/, which holds every site's private key. */
@@ -219,7 +219,7 @@ class SiteSettingsParserTest {
     void aSiteNameIsAPlainName() {
         for (String name : List.of(".", "..", ".hidden", "-dash")) {
             assertEquals("name", assertThrows(InvalidConfigurationException.class,
-                    () -> SiteSettingsParser.parse(name, Map.of(), HOME), name).property());
+                    () -> SiteSettingsParser.parse(name, Map.of(), ServerHome.of(HOME)), name).property());
         }
     }
 
@@ -234,10 +234,10 @@ class SiteSettingsParserTest {
         java.nio.file.Files.createSymbolicLink(home.resolve("data/sites/tlslink"), home.resolve("data/tls"));
         for (String root : List.of(dir.resolve("homelink").toString(), "data/sites/tlslink", "data/sites/tlslink/main/x")) {
             InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                    () -> SiteSettingsParser.parse("main", Map.of("root", root), home), root);
+                    () -> SiteSettingsParser.parse("main", Map.of("root", root), ServerHome.of(home)), root);
             assertEquals("root", e.property());
         }
-        assertEquals(home.resolve("data/sites/main"), SiteSettingsParser.parse("main", Map.of(), home).root());
+        assertEquals(home.resolve("data/sites/main"), SiteSettingsParser.parse("main", Map.of(), ServerHome.of(home)).root());
     }
 
     @Test
@@ -247,14 +247,14 @@ class SiteSettingsParserTest {
         }
         assertInvalid("root", Map.of("root", "data/tls/main"));
         assertInvalid("root", Map.of("root", "etc/files"));
-        assertEquals(HOME.resolve("data/tls-not"), SiteSettingsParser.parse("main", Map.of("root", "data/tls-not"), HOME).root());
-        assertEquals(HOME.resolve("data/sites/main"), SiteSettingsParser.parse("main", Map.of(), HOME).root());
+        assertEquals(HOME.resolve("data/tls-not"), SiteSettingsParser.parse("main", Map.of("root", "data/tls-not"), ServerHome.of(HOME)).root());
+        assertEquals(HOME.resolve("data/sites/main"), SiteSettingsParser.parse("main", Map.of(), ServerHome.of(HOME)).root());
     }
 
     @Test
     void thirdPartyFeatureToggle() throws Exception {
         SiteSettings s = SiteSettingsParser.parse("main",
-                Map.of("feature.thirdparty", "false", "feature.hash", Boolean.TRUE), HOME);
+                Map.of("feature.thirdparty", "false", "feature.hash", Boolean.TRUE), ServerHome.of(HOME));
         assertEquals(Set.of("thirdparty"), s.disabledFeatures());
         assertFalse(s.featureEnabled("thirdparty"));
         assertTrue(s.featureEnabled("hash"));
@@ -264,7 +264,7 @@ class SiteSettingsParserTest {
     @Test
     void multiLineBannerIsKept() throws Exception {
         String banner = "Welcome\nto the\r\nserver";
-        SiteSettings s = SiteSettingsParser.parse("main", Map.of("banner.connect", banner, "banner.logout", "Bye"), HOME);
+        SiteSettings s = SiteSettingsParser.parse("main", Map.of("banner.connect", banner, "banner.logout", "Bye"), ServerHome.of(HOME));
         assertEquals(banner, s.banners().connect());
         assertEquals("Bye", s.banners().logout());
         assertEquals("Login successful", s.banners().login());
@@ -272,7 +272,7 @@ class SiteSettingsParserTest {
 
     private static void assertInvalid(String property, Map<String, ?> properties) {
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> SiteSettingsParser.parse("main", properties, HOME), () -> "accepted " + properties);
+                () -> SiteSettingsParser.parse("main", properties, ServerHome.of(HOME)), () -> "accepted " + properties);
         assertEquals(property, e.property(), e.getMessage());
         assertTrue(e.getMessage().contains(property), e.getMessage());
     }

@@ -66,7 +66,7 @@ class SiteSupervisorTest {
         ComponentFactory<SiteInstance> factory = properties -> {
             try {
                 SiteInstance site = new SiteInstance(SiteSettingsParser.parse(String.valueOf(properties.get("name")),
-                        ConfigValues.toMap((Dictionary<String, ?>) properties), dir), new CommandRegistry(), s -> noTls);
+                        ConfigValues.toMap((Dictionary<String, ?>) properties), ServerHome.of(dir)), new CommandRegistry(), s -> noTls);
                 started.add(site);
                 return new ComponentInstance<>() {
                     @Override
