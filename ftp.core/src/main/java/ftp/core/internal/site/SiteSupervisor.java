@@ -30,6 +30,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +51,11 @@ import ftp.core.internal.protocol.CommandRegistry;
  * one is refused with a message naming the property while the site keeps its old snapshot.
  * {@link #restart} disposes the instance and creates a new one from the saved configuration; if
  * the new one cannot start (a port taken), the previous configuration is started again.
+ *
+ * <p>The supervisor (and with it {@link SiteAdministration}, the shell commands and the console
+ * page) does not need the site factory, which SCR registers only while a {@code TlsPolicy}
+ * service exists: without one every site reports {@link #NO_TLS_POLICY} and starts when it
+ * comes.
  */
 @Component(immediate = true, service = { ManagedServiceFactory.class, SiteAdministration.class },
         property = Constants.SERVICE_PID + "=" + SiteSupervisor.PID,
@@ -58,8 +66,11 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
     static final String PID = "ftp.site";
 
     private static final Logger LOG = LoggerFactory.getLogger(SiteSupervisor.class);
+    static final String NO_TLS_POLICY = "waiting for the TLS policy: no ftp.core.api.TlsPolicy service "
+            + "(is bundle ftp.tls installed and active?); the site starts when there is one";
 
-    private final ComponentFactory<SiteInstance> factory;
+    /** Guarded by {@code lock}; null while SCR has no site factory (no TLS policy). */
+    private ComponentFactory<SiteInstance> factory;
     private final ConfigurationAdmin configurations;
     private final CommandRegistry commands;
     private final BundleContext context;
@@ -87,13 +98,46 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
     }
 
     @Activate
-    public SiteSupervisor(BundleContext context,
-            @Reference(target = "(component.factory=" + SiteInstance.FACTORY + ")") ComponentFactory<SiteInstance> factory,
-            @Reference ConfigurationAdmin configurations, @Reference CommandRegistry commands) {
+    public SiteSupervisor(BundleContext context, @Reference ConfigurationAdmin configurations,
+            @Reference CommandRegistry commands) {
         this.context = context;
-        this.factory = factory;
         this.configurations = configurations;
         this.commands = commands;
+    }
+
+    /** The factory came (a TLS policy is there): every valid site that is not running starts. */
+    @Reference(target = "(component.factory=" + SiteInstance.FACTORY + ")", cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindFactory(ComponentFactory<SiteInstance> bound) {
+        lock.lock();
+        try {
+            factory = bound;
+            byPid.values().stream().filter(site -> site.running == null && site.savedSettings != null)
+                    .forEach(site -> start(site, site.saved));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The factory went: SCR disposes its instances; the sites wait for the next one. */
+    void unbindFactory(ComponentFactory<SiteInstance> unbound) {
+        lock.lock();
+        try {
+            if (factory != unbound) {
+                return;
+            }
+            factory = null;
+            for (Site site : byPid.values()) {
+                if (site.running != null) {
+                    site.running.dispose();
+                    site.running = null;
+                    site.failure = NO_TLS_POLICY;
+                    LOG.warn("Site {}: stopped; {}", site.name, NO_TLS_POLICY);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -191,6 +235,11 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
         // Only the site's own keys: SCR refuses component instances that carry a service.pid.
         Hashtable<String, Object> instanceProperties = new Hashtable<>(ownKeys(properties));
         instanceProperties.put("name", siteName(site.pid, properties));
+        if (factory == null) {
+            site.failure = NO_TLS_POLICY;
+            LOG.warn("Site {}: not started; {}", site.name, NO_TLS_POLICY);
+            return false;
+        }
         ComponentInstance<SiteInstance> instance;
         try {
             instance = factory.newInstance(instanceProperties);
@@ -400,6 +449,13 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public Set<String> settingKeys() {
+        Set<String> keys = new java.util.TreeSet<>(SiteSchema.keys());
+        commands.features().forEach(feature -> keys.add(SiteSchema.FEATURE_PREFIX + feature));
+        return Collections.unmodifiableSet(keys);
     }
 
     private SiteStatus status(Site site) {

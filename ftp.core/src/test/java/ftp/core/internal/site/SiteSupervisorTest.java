@@ -40,6 +40,7 @@ class SiteSupervisorTest {
     final List<Dictionary<String, ?>> adminUpdates = new ArrayList<>();
     final List<SiteInstance> started = new ArrayList<>();
     SiteSupervisor supervisor;
+    ComponentFactory<SiteInstance> factory;
 
     static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -63,7 +64,7 @@ class SiteSupervisorTest {
                 return "none";
             }
         };
-        ComponentFactory<SiteInstance> factory = properties -> {
+        factory = properties -> {
             try {
                 SiteInstance site = new SiteInstance(SiteSettingsParser.parse(String.valueOf(properties.get("name")),
                         ConfigValues.toMap((Dictionary<String, ?>) properties), ServerHome.of(dir)), new CommandRegistry(), s -> noTls);
@@ -94,7 +95,9 @@ class SiteSupervisorTest {
                 new Class<?>[] { ConfigurationAdmin.class }, (p, m, a) -> new Configuration[] { configuration });
         CommandRegistry commands = new CommandRegistry();
         commands.addCommand((request, session) -> { }, Map.of("ftp.command", "XCRC", "ftp.feature", "xcrc"));
-        return new SiteSupervisor(context, factory, admin, commands);
+        SiteSupervisor created = new SiteSupervisor(context, admin, commands);
+        created.bindFactory(factory);
+        return created;
     }
 
     @BeforeEach
@@ -149,6 +152,32 @@ class SiteSupervisorTest {
         assertTrue(refused.getMessage().startsWith("pasv.ports: "), refused.getMessage());
         assertArrayEquals(before, Files.readAllBytes(file));
         assertThrows(IllegalArgumentException.class, () -> supervisor.save("nosuch", Map.of()));
+    }
+
+    /**
+     * Issue 12, item 8: SCR registers the site factory only while a TLS policy exists; the
+     * supervisor required it, so without ftp.tls SiteAdministration (and every ftp:* command, the
+     * console page) was gone and nobody could ask why nothing listened.
+     */
+    @Test
+    void withoutTheSiteFactoryTheSitesWaitAndSayWhyAndStartWhenItComes() throws Exception {
+        supervisor.unbindFactory(factory);
+        Path file = plainSite("w", "");
+        int port = Integer.parseInt(String.valueOf(CfgFileTest.asFileInstallReadsIt(file).get("ftp.port")));
+        SiteStatus waiting = supervisor.sites().get(0);
+        assertEquals(SiteStatus.State.ERROR, waiting.state());
+        assertEquals(SiteSupervisor.NO_TLS_POLICY, waiting.message());
+        assertTrue(waiting.message().contains("ftp.tls"), waiting.message());
+        assertThrows(java.io.IOException.class, () -> new java.net.Socket("127.0.0.1", port).close());
+
+        supervisor.bindFactory(factory);
+        assertEquals(SiteStatus.State.RUNNING, supervisor.sites().get(0).state());
+        new java.net.Socket("127.0.0.1", port).close();
+
+        supervisor.unbindFactory(factory);
+        assertEquals(SiteSupervisor.NO_TLS_POLICY, supervisor.sites().get(0).message());
+        assertThrows(java.io.IOException.class, () -> new java.net.Socket("127.0.0.1", port).close());
+        assertEquals("127.0.0.1", supervisor.configuration("w").get("bind.address"), "the site stays known");
     }
 
     /** Issue 8, item 3: a one-key save was a replacement and reset every other setting. */
