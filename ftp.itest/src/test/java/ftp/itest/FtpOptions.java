@@ -37,6 +37,11 @@ final class FtpOptions {
                 mavenBundle("org.osgi", "org.osgi.util.promise", "1.3.0"),
                 mavenBundle("org.apache.felix", "org.apache.felix.scr", "2.2.12"),
                 mavenBundle("org.apache.felix", "org.apache.felix.configadmin", "1.9.26"),
+                // reads what ftp:user-add writes into <home>/etc, as in both distributions
+                frameworkProperty("felix.fileinstall.dir").value(System.getProperty("itest.data") + "/etc"),
+                frameworkProperty("felix.fileinstall.enableConfigSave").value("false"),
+                frameworkProperty("felix.fileinstall.poll").value("200"),
+                mavenBundle("org.apache.felix", "org.apache.felix.fileinstall", "3.7.4"),
                 mavenBundle("org.apache.felix", "org.apache.felix.gogo.runtime", "1.1.6"),
                 mavenBundle("org.apache.felix", "org.apache.felix.gogo.command", "1.1.2"),
                 mavenBundle("org.apache.mina", "mina-core", "2.2.4"),
@@ -47,6 +52,7 @@ final class FtpOptions {
                 ours("ftp.core"),
                 ours("ftp.features"),
                 ours("ftp.tls"),
+                ours("ftp.shell"),
                 cleanCaches());
     }
 

@@ -32,6 +32,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 import ftp.core.api.SiteStatus;
+import ftp.core.api.UserAdministration;
 
 /**
  * Sites in a real Felix: started from Configuration Admin, serving files, waiting for a restart
@@ -44,6 +45,12 @@ public class SiteLifecycleIT extends FtpIT {
 
     @Inject
     CommandProcessor shell;
+
+    @Inject
+    UserAdministration users;
+
+    @Inject
+    org.osgi.framework.BundleContext context;
 
     @Before
     public void setUp() throws Exception {
@@ -191,7 +198,8 @@ public class SiteLifecycleIT extends FtpIT {
         assertTrue(help, help.contains("at least one key=value") && help.contains("key= returns the key to its default"));
         run("ftp:restart shell");
         assertEquals("set from the shell", banner(port));
-        String changed = run("ftp:passwd bob");
+        assertTrue(run("ftp:passwd bob"), run("ftp:passwd bob").contains("no terminal to ask for a password; use --random"));
+        String changed = run("ftp:passwd --random bob");
         assertTrue(changed, changed.startsWith("New password for bob: "));
         String password = changed.substring("New password for bob: ".length(), changed.indexOf(' ', 22));
         Sites.await(() -> {
@@ -202,7 +210,42 @@ public class SiteLifecycleIT extends FtpIT {
                 return false;
             }
         }, "the new password works");
-        run("ftp:passwd bob bobs-password");
+        users.setPassword("bob", "bobs-password".toCharArray());
+        String created = run("ftp:user-add --random --home dora --permissions list,read dora");
+        assertTrue(created, created.matches("User dora created in .*ftp\\.user-dora\\.cfg; password: \\S+ \\(shown once.*"));
+        String doras = created.replaceAll(".*; password: (\\S+) .*", "$1").trim();
+        Sites.await(() -> users.users().contains("dora"), "File Install delivers the new user");
+        FTPClient dora = Sites.login(port, "dora", doras);
+        assertFalse("read-only", dora.makeDirectory("x"));
+        dora.logout();
+        assertTrue(run("ftp:user-add --random dora").startsWith("Not created: name: a user named 'dora' exists"));
+    }
+
+    /**
+     * Issue 12, item 8: with ftp.tls stopped the site factory goes, and the supervisor with it took
+     * SiteAdministration and every ftp:* command away.
+     */
+    @Test
+    public void withTheTlsBundleStoppedTheCommandsStayAndSayWhyNothingListens() throws Exception {
+        int port = sites.create("notls", Map.of());
+        org.osgi.framework.Bundle tls = java.util.Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName().equals("ftp.tls")).findFirst().orElseThrow();
+        tls.stop();
+        try {
+            Sites.await(() -> sites.status("notls").state() == SiteStatus.State.ERROR, "the site waits");
+            String listing = run("ftp:sites");
+            assertTrue(listing, listing.contains("waiting for the TLS policy") && listing.contains("ftp.tls"));
+            try {
+                new java.net.Socket(InetAddress.getLoopbackAddress(), port).close();
+                fail("nothing listens without a TLS policy");
+            } catch (ConnectException expected) {
+                // refused
+            }
+        } finally {
+            tls.start();
+        }
+        Sites.await(() -> sites.status("notls").state() == SiteStatus.State.RUNNING, "the site starts with the policy");
+        Sites.login(port, "bob", "bobs-password").logout();
     }
 
     private String run(String command) throws Exception {

@@ -59,4 +59,12 @@ public interface SiteAdministration {
 
     /** The open sessions of all sites. */
     List<SessionInfo> sessions();
+
+    /**
+     * Every key a site's configuration accepts now: the site settings and the
+     * {@code feature.<key>} of each installed command, sorted.
+     *
+     * @since 1.3
+     */
+    Set<String> settingKeys();
 }

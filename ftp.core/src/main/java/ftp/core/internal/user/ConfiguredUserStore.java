@@ -1,6 +1,8 @@
 package ftp.core.internal.user;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.EnumSet;
@@ -12,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
@@ -28,10 +31,12 @@ import org.slf4j.LoggerFactory;
 import ftp.core.api.FtpUser;
 import ftp.core.api.Permission;
 import ftp.core.api.SessionProtocol;
+import ftp.core.api.UserAdministration;
 import ftp.core.api.UserStore;
 import ftp.core.internal.site.CfgFile;
 import ftp.core.internal.site.ConfigValues;
 import ftp.core.internal.site.InvalidConfigurationException;
+import ftp.core.internal.site.ServerHome;
 
 /**
  * The users of the {@code ftp.user} factory configurations (DESIGN section 5). A plain password
@@ -39,11 +44,11 @@ import ftp.core.internal.site.InvalidConfigurationException;
  * {@code etc/} file holds the hash from then on.
  */
 @Component(immediate = true,
-        service = { ManagedServiceFactory.class, UserStore.class, ConfiguredUserStore.class },
+        service = { ManagedServiceFactory.class, UserStore.class, UserAdministration.class },
         property = Constants.SERVICE_PID + "=" + ConfiguredUserStore.PID,
         configurationPid = ConfiguredUserStore.PID, configurationPolicy = ConfigurationPolicy.IGNORE)
 @Designate(ocd = UserConfiguration.class, factory = true)
-public final class ConfiguredUserStore implements ManagedServiceFactory, UserStore {
+public final class ConfiguredUserStore implements ManagedServiceFactory, UserStore, UserAdministration {
 
     static final String PID = "ftp.user";
 
@@ -53,7 +58,11 @@ public final class ConfiguredUserStore implements ManagedServiceFactory, UserSto
     record StoredUser(FtpUser user, String hash, boolean enabled) {
     }
 
+    /** The settings of a user's file besides its name and password. */
+    private static final Set<String> SETTINGS = Set.of("home", "sites", "protocols", "permissions", "enabled");
+
     private final ConfigurationAdmin configurations;
+    private final Path etc;
     private final PasswordHasher hasher = new PasswordHasher();
     private final Map<String, StoredUser> byPid = new ConcurrentHashMap<>();
     private final VerifiedPasswords verified = new VerifiedPasswords();
@@ -61,8 +70,13 @@ public final class ConfiguredUserStore implements ManagedServiceFactory, UserSto
     private final String decoy;
 
     @Activate
-    public ConfiguredUserStore(@Reference ConfigurationAdmin configurations) {
+    public ConfiguredUserStore(BundleContext context, @Reference ConfigurationAdmin configurations) {
+        this(configurations, ServerHome.locate(context::getProperty).etc());
+    }
+
+    ConfiguredUserStore(ConfigurationAdmin configurations, Path etc) {
         this.configurations = configurations;
+        this.etc = etc;
         this.decoy = hasher.hash("decoy".toCharArray());
     }
 
@@ -148,11 +162,55 @@ public final class ConfiguredUserStore implements ManagedServiceFactory, UserSto
         return matches && stored.enabled() ? Optional.of(stored.user()) : Optional.empty();
     }
 
-    /**
-     * Sets a user's password (the operator's {@code ftp:passwd}).
-     *
-     * @throws IllegalArgumentException when no user has that name
-     */
+    @Override
+    public List<String> users() {
+        return byPid.values().stream().map(stored -> stored.user().name()).sorted().distinct().toList();
+    }
+
+    @Override
+    public Path add(String name, char[] password, Map<String, String> settings) throws IOException {
+        Path file;
+        String hash;
+        try {
+            userName(PID, Map.of("name", name));
+            if (users().contains(name)) {
+                throw new InvalidConfigurationException("name", "a user named '" + name + "' exists");
+            }
+            file = etc.resolve(PID + "-" + name + ".cfg");
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw new InvalidConfigurationException("name", file + " exists");
+            }
+            for (String key : settings.keySet()) {
+                if (!SETTINGS.contains(key)) {
+                    throw new InvalidConfigurationException(CfgFile.printable(key), "not a user setting (one of "
+                            + new java.util.TreeSet<>(SETTINGS) + ")");
+                }
+            }
+            if (password.length == 0) {
+                throw new InvalidConfigurationException("password", "empty");
+            }
+            hash = hasher.hash(password);
+            parse(name, hash, new java.util.HashMap<>(settings));
+        } catch (InvalidConfigurationException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        StringBuilder content = new StringBuilder("# User ").append(name)
+                .append(", created by ftp:user-add. Every setting: README.md, \"Users\".\n");
+        new java.util.TreeMap<>(settings).forEach((key, value) -> content.append(key).append(" = ")
+                .append(CfgFile.escaped(value)).append('\n'));
+        content.append("password = ").append(CfgFile.escaped(hash)).append('\n');
+        Files.createDirectories(etc);
+        CfgFile.write(file, content.toString());
+        LOG.info("User {} created in {}", name, file);
+        return file;
+    }
+
+    @Override
+    public String randomPassword() {
+        return hasher.randomPassword();
+    }
+
+    @Override
     public void setPassword(String name, char[] password) throws IOException {
         String pid = byPid.entrySet().stream().filter(e -> e.getValue().user().name().equals(name))
                 .map(Map.Entry::getKey).findFirst()

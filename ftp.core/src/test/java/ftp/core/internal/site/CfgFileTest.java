@@ -28,13 +28,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every file CfgFile writes is read back here the way File Install 3.7.4 reads it: Felix utils'
  * TypedProperties with File Install's substitution (system properties, {@code env:}).
  */
-class CfgFileTest {
+public class CfgFileTest {
 
     @TempDir
     Path dir;
 
     /** What File Install delivers to Config Admin for this file. */
-    static Map<String, Object> asFileInstallReadsIt(Path file) throws Exception {
+    public static Map<String, Object> asFileInstallReadsIt(Path file) throws Exception {
         InterpolationHelper.SubstitutionCallback fileInstall = new InterpolationHelper.BundleContextSubstitutionCallback(null);
         TypedProperties properties = new TypedProperties((name, key, value) -> fileInstall.getValue(value));
         properties.load(new StringReader(Files.readString(file, StandardCharsets.ISO_8859_1)));

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Dictionary;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -14,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -23,6 +27,9 @@ import ftp.core.api.SessionProtocol;
 import ftp.core.internal.site.InvalidConfigurationException;
 
 class ConfiguredUserStoreTest {
+
+    @TempDir
+    Path etc;
 
     /** A Config Admin holding configurations in a map, as the store sees it. */
     static final class Configurations {
@@ -61,7 +68,7 @@ class ConfiguredUserStoreTest {
     @Test
     void aPlainPasswordIsHashedAndWrittenBack() {
         Configurations configurations = new Configurations();
-        ConfiguredUserStore store = new ConfiguredUserStore(configurations.admin());
+        ConfiguredUserStore store = new ConfiguredUserStore(configurations.admin(), etc);
         Hashtable<String, Object> properties = new Hashtable<>(Map.of("password", "plain-secret", "home", "alice"));
         configurations.byPid.put("ftp.user~alice", properties);
         store.updated("ftp.user~alice", properties);
@@ -82,7 +89,7 @@ class ConfiguredUserStoreTest {
         java.nio.file.Path file = dir.resolve("ftp.user-zoe.cfg");
         java.nio.file.Files.writeString(file, "# Zoe's account\nhome = zoe\npassword = zoes-plain\npermissions = list, read\n");
         Configurations configurations = new Configurations();
-        ConfiguredUserStore store = new ConfiguredUserStore(configurations.admin());
+        ConfiguredUserStore store = new ConfiguredUserStore(configurations.admin(), etc);
         Hashtable<String, Object> properties = new Hashtable<>(Map.of("password", "zoes-plain", "home", "zoe",
                 "permissions", "list, read", "felix.fileinstall.filename", file.toUri().toString()));
         configurations.byPid.put("ftp.user~zoe", properties);
@@ -104,7 +111,7 @@ class ConfiguredUserStoreTest {
     @Test
     void aHashIsKeptAndDisabledUsersCannotLogIn() {
         Configurations configurations = new Configurations();
-        ConfiguredUserStore store = new ConfiguredUserStore(configurations.admin());
+        ConfiguredUserStore store = new ConfiguredUserStore(configurations.admin(), etc);
         String hash = new PasswordHasher().hash("pw".toCharArray());
         Hashtable<String, Object> properties = new Hashtable<>(Map.of("password", hash, "enabled", "false"));
         configurations.byPid.put("ftp.user~bob", properties);
@@ -120,7 +127,7 @@ class ConfiguredUserStoreTest {
     @Test
     void aChangedDisabledOrDeletedUserLosesItsVerifiedPassword() {
         Configurations configurations = new Configurations();
-        ConfiguredUserStore store = new ConfiguredUserStore(configurations.admin());
+        ConfiguredUserStore store = new ConfiguredUserStore(configurations.admin(), etc);
         PasswordHasher hasher = new PasswordHasher();
         Hashtable<String, Object> properties = new Hashtable<>(Map.of("password", hasher.hash("old".toCharArray())));
         configurations.byPid.put("ftp.user~bob", properties);
@@ -149,7 +156,7 @@ class ConfiguredUserStoreTest {
     @Test
     void setPasswordWritesAHash() throws Exception {
         Configurations configurations = new Configurations();
-        ConfiguredUserStore store = new ConfiguredUserStore(configurations.admin());
+        ConfiguredUserStore store = new ConfiguredUserStore(configurations.admin(), etc);
         Hashtable<String, Object> properties = new Hashtable<>(Map.of("password", new PasswordHasher().hash("old".toCharArray())));
         configurations.byPid.put("ftp.user~carol", properties);
         store.updated("ftp.user~carol", properties);
@@ -198,9 +205,41 @@ class ConfiguredUserStoreTest {
     @Test
     void aConfigurationWithoutPasswordIsRefused() {
         Configurations configurations = new Configurations();
-        ConfiguredUserStore store = new ConfiguredUserStore(configurations.admin());
+        ConfiguredUserStore store = new ConfiguredUserStore(configurations.admin(), etc);
         Hashtable<String, Object> properties = new Hashtable<>(Map.of("home", "x"));
         store.updated("ftp.user~nopw", properties);
         assertTrue(store.authenticate("nopw", "".toCharArray()).isEmpty());
+    }
+
+    /** Issue 12, item 5: there was no command to create a user; ftp:user-add writes the file File Install reads. */
+    @Test
+    void anAddedUserIsAFileWithTheHashOnlyThatTheStoreThenAuthenticates() throws Exception {
+        Configurations configurations = new Configurations();
+        ConfiguredUserStore store = new ConfiguredUserStore(configurations.admin(), etc);
+        Path file = store.add("gina", "ginas-password".toCharArray(), Map.of("home", "gina", "permissions", "list,read"));
+        assertEquals(etc.resolve("ftp.user-gina.cfg"), file);
+        String content = Files.readString(file);
+        assertTrue(!content.contains("ginas-password") && content.contains("password = $2"), content);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+
+        Map<String, Object> read = ftp.core.internal.site.CfgFileTest.asFileInstallReadsIt(file);
+        store.updated("ftp.user~gina", new Hashtable<>(read));
+        assertEquals(List.of("gina"), store.users());
+        FtpUser gina = store.authenticate("gina", "ginas-password".toCharArray()).orElseThrow();
+        assertEquals("gina", gina.home());
+        assertEquals(Set.of(Permission.LIST, Permission.READ), gina.permissions());
+
+        IllegalArgumentException taken = assertThrows(IllegalArgumentException.class,
+                () -> store.add("gina", "x".toCharArray(), Map.of()));
+        assertTrue(taken.getMessage().startsWith("name: "), taken.getMessage());
+        for (Map<String, String> bad : List.of(Map.of("permissions", "fly"), Map.of("password", "x"),
+                Map.of("protocols", "sftp"))) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> store.add("hank", "pw".toCharArray(), bad), bad.toString());
+            assertTrue(refused.getMessage().startsWith(bad.keySet().iterator().next() + ": "), refused.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> store.add("bad name", "pw".toCharArray(), Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> store.add("hank", new char[0], Map.of()));
+        assertEquals(List.of(file), Files.list(etc).toList(), "a refused user writes nothing");
     }
 }
