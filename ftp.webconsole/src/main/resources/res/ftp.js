@@ -24,7 +24,9 @@
       options.headers['X-FTP-Token'] = token;
       options.body = JSON.stringify(body);
     }
-    return fetch(root + path, options).then(function (response) {
+    // Against the origin, never the document's URL: a page opened as http://user:pass@host/… has
+    // the credentials in its base URL, and fetch() refuses any URL that holds credentials.
+    return fetch(new URL(root + path, window.location.origin).href, options).then(function (response) {
       return response.json().then(function (json) { return { ok: response.ok, json: json }; });
     });
   }
