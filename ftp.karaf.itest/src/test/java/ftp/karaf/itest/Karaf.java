@@ -20,8 +20,7 @@ import java.util.zip.ZipInputStream;
 /**
  * A Karaf from its distribution, as an operator runs it: {@code bin/karaf server} in a copy of
  * the unpacked distribution, driven through {@code bin/client -b} (commands on its standard input,
- * as scripts do). Every listener is on 127.0.0.1 and a free port; Maven artifacts come from the
- * KAR's repository (this build's bundles), the build's local repository and Maven Central.
+ * as scripts do). Every listener is on 127.0.0.1 and a free port.
  */
 final class Karaf implements AutoCloseable {
 
@@ -35,7 +34,11 @@ final class Karaf implements AutoCloseable {
     private final Path console;
     private Process process;
 
-    Karaf(Path distribution, Path home) throws IOException {
+    /**
+     * @param online whether Maven artifacts come from this build's KAR, the local repository and
+     *        Maven Central; else from nothing but Karaf's distribution (and a KAR installed)
+     */
+    Karaf(Path distribution, Path home, boolean online) throws IOException {
         this.home = home;
         this.console = home.resolveSibling(home.getFileName() + "-console.log");
         copy(distribution, home);
@@ -48,12 +51,19 @@ final class Karaf implements AutoCloseable {
         // the http feature keeps an existing file (its defaults are 0.0.0.0:8181)
         write("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port = " + httpPort + "\n"
                 + "org.ops4j.pax.web.listening.addresses = 127.0.0.1\n");
-        Path kar = unzip(Path.of(System.getProperty("ftp.kar")), home.resolveSibling("ftp-kar"));
-        append("etc/org.ops4j.pax.url.mvn.cfg", "\n# the test: this build's KAR first, then the build's local repository\n"
-                + "org.ops4j.pax.url.mvn.localRepository = " + System.getProperty("maven.repo.local") + "\n"
-                + "org.ops4j.pax.url.mvn.defaultRepositories = file:" + kar.resolve("repository")
-                + "@id=ftp.kar@snapshots, ${karaf.home.uri}${karaf.default.repository}@id=system.repository@snapshots\n"
-                + "org.ops4j.pax.url.mvn.repositories = https://repo1.maven.org/maven2@id=central\n");
+        if (online) {
+            Path kar = unzip(Path.of(System.getProperty("ftp.kar")), home.resolveSibling("ftp-kar"));
+            append("etc/org.ops4j.pax.url.mvn.cfg", "\n# the test: this build's KAR first, then the build's local repository\n"
+                    + "org.ops4j.pax.url.mvn.localRepository = " + System.getProperty("maven.repo.local") + "\n"
+                    + "org.ops4j.pax.url.mvn.defaultRepositories = file:" + kar.resolve("repository")
+                    + "@id=ftp.kar@snapshots, ${karaf.home.uri}${karaf.default.repository}@id=system.repository@snapshots\n"
+                    + "org.ops4j.pax.url.mvn.repositories = https://repo1.maven.org/maven2@id=central\n");
+        } else {
+            Path empty = Files.createDirectories(home.resolveSibling("empty-repository"));
+            append("etc/org.ops4j.pax.url.mvn.cfg", "\n# the test: no network and an empty local repository\n"
+                    + "org.ops4j.pax.url.mvn.localRepository = " + empty + "\n"
+                    + "org.ops4j.pax.url.mvn.repositories =\n");
+        }
     }
 
     /** Starts Karaf and waits until its shell answers over SSH. */

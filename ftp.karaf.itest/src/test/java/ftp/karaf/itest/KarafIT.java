@@ -53,7 +53,7 @@ class KarafIT {
     void startKaraf() throws Exception {
         Path output = Path.of(System.getProperty("itest.output"));
         karaf = new Karaf(Path.of(System.getProperty("karaf.dist")),
-                Files.createTempDirectory(output, "karaf-").resolve("karaf"));
+                Files.createTempDirectory(output, "karaf-").resolve("karaf"), true);
         int passive = 30000 + (ftpPort % 20000);
         // an operator's own default site, written before the feature: feature:install must keep it
         operatorsSite = "# the operator's default site\nbind.address = 127.0.0.1\nftp.port = " + ftpPort
