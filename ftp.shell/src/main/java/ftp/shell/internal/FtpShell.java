@@ -142,35 +142,39 @@ public final class FtpShell {
      * when {@code password} is null, a random one printed once.
      */
     public String userAdd(String name, char[] password, Map<String, String> settings) {
-        char[] used = password == null ? randomPassword() : password;
-        return underQuietName(() -> {
-            try {
-                String where = users.add(name, used, settings).toString();
-                return "User " + name + " created in " + where
-                        + (password == null ? "; password: " + new String(used) + " (shown once; stored as a bcrypt hash)"
-                                : " (password stored as a bcrypt hash)");
-            } catch (IllegalArgumentException e) {
-                throw new ShellException("Not created: " + e.getMessage());
-            } catch (IOException e) {
-                throw new ShellException("Not created: the user's file cannot be written: " + e.getMessage());
-            } finally {
-                Arrays.fill(used, '\0');
-            }
-        });
+        return withPassword(password, "Not created: ", used -> "User " + name + " created in "
+                + users.add(name, used, settings) + (password == null ? "; password: " + new String(used)
+                        + " (shown once; stored as a bcrypt hash)" : " (password stored as a bcrypt hash)"));
     }
 
     /** Sets a user's password: the one given or, when {@code password} is null, a random one printed once. */
     public String passwd(String user, char[] password) {
-        char[] used = password == null ? randomPassword() : password;
+        return withPassword(password, "Not changed: ", used -> {
+            users.setPassword(user, used);
+            return password == null ? "New password for " + user + ": " + new String(used)
+                    + " (shown once; stored as a bcrypt hash)" : "Password of " + user + " changed (stored as a bcrypt hash)";
+        });
+    }
+
+    /** What a command does with a password; it may write files. */
+    @FunctionalInterface
+    private interface PasswordUse {
+        String apply(char[] password) throws IOException;
+    }
+
+    /**
+     * Runs {@code use} with the password typed or, for null, a random one, under a quiet thread
+     * name; the password's characters are wiped afterwards.
+     */
+    private String withPassword(char[] typed, String refusal, PasswordUse use) {
+        char[] used = typed == null ? randomPassword() : typed;
         return underQuietName(() -> {
             try {
-                users.setPassword(user, used);
-                return password == null ? "New password for " + user + ": " + new String(used)
-                        + " (shown once; stored as a bcrypt hash)" : "Password of " + user + " changed (stored as a bcrypt hash)";
+                return use.apply(used);
             } catch (IllegalArgumentException e) {
-                throw new ShellException("Not changed: " + e.getMessage());
+                throw new ShellException(refusal + e.getMessage());
             } catch (IOException e) {
-                throw new ShellException("Not changed: the password cannot be written: " + e.getMessage());
+                throw new ShellException(refusal + "cannot write: " + e.getMessage());
             } finally {
                 Arrays.fill(used, '\0');
             }

@@ -236,8 +236,9 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
         Hashtable<String, Object> instanceProperties = new Hashtable<>(ownKeys(properties));
         instanceProperties.put("name", siteName(site.pid, properties));
         if (factory == null) {
+            // at start-up the configurations often come before the TLS bundle: not a warning
             site.failure = NO_TLS_POLICY;
-            LOG.warn("Site {}: not started; {}", site.name, NO_TLS_POLICY);
+            LOG.info("Site {}: {}", site.name, NO_TLS_POLICY);
             return false;
         }
         ComponentInstance<SiteInstance> instance;
