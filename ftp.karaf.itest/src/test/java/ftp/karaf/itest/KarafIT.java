@@ -126,6 +126,11 @@ class KarafIT {
         String content = Files.readString(karaf.home.resolve("etc/ftp.user-demo.cfg"));
         assertFalse(content.contains(demoPassword), "only the hash is stored");
 
+        Karaf.Result prompt = karaf.client("ftp:passwd demo");
+        assertNotEquals(0, prompt.exit());
+        assertTrue(prompt.output().contains("no terminal to ask for a password") && prompt.output().contains("--random"),
+                prompt.output());
+
         FTPClient ftp = login("demo", demoPassword);
         assertTrue(ftp.storeFile("plain.txt", new ByteArrayInputStream("over FTP".getBytes(StandardCharsets.UTF_8))));
         ftp.logout();
