@@ -211,14 +211,18 @@ public class SiteLifecycleIT extends FtpIT {
             }
         }, "the new password works");
         users.setPassword("bob", "bobs-password".toCharArray());
-        String created = run("ftp:user-add --random --home dora --permissions list,read dora");
-        assertTrue(created, created.matches("User dora created in .*ftp\\.user-dora\\.cfg; password: \\S+ \\(shown once.*"));
+        // a name of its own per run: target/itest-data/etc outlives a run without "clean"
+        String name = "dora-" + Long.toString(System.nanoTime(), 36);
+        String created = run("ftp:user-add --random --home dora --permissions list,read " + name);
+        assertTrue(created, created.matches("User " + name + " created in .*ftp\\.user-" + name
+                + "\\.cfg; password: \\S+ \\(shown once.*"));
         String doras = created.replaceAll(".*; password: (\\S+) .*", "$1").trim();
-        Sites.await(() -> users.users().contains("dora"), "File Install delivers the new user");
-        FTPClient dora = Sites.login(port, "dora", doras);
+        Sites.await(() -> users.users().contains(name), "File Install delivers the new user");
+        FTPClient dora = Sites.login(port, name, doras);
         assertFalse("read-only", dora.makeDirectory("x"));
         dora.logout();
-        assertTrue(run("ftp:user-add --random dora").startsWith("Not created: name: a user named 'dora' exists"));
+        assertTrue(run("ftp:user-add --random " + name).startsWith("Not created: name: a user named '" + name + "' exists"));
+        Files.delete(Sites.data().resolve("etc/ftp.user-" + name + ".cfg"));
     }
 
     /**
