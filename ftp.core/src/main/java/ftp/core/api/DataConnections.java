@@ -54,6 +54,15 @@ public interface DataConnections {
     void transfer(String opening, Direction direction, DataTransfer transfer);
 
     /**
+     * A file transfer (RETR, STOR, APPE, STOU): as {@link #transfer(String, Direction, DataTransfer)},
+     * and once its connection was open the site records how it ended as a {@link TransferRecord}
+     * (its transfer log, events and metrics).
+     *
+     * @since 1.3
+     */
+    void transfer(String opening, Direction direction, VirtualFile file, DataTransfer transfer);
+
+    /**
      * A listing download (LIST, NLST, MLSD): one UTF-8 line per entry, ended by CRLF, formatted
      * while it is sent through a 64 KiB buffer, so a large directory never becomes one string in
      * memory. Entries whose line is null are left out. Read everything that can fail (the

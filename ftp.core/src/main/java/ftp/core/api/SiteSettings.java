@@ -129,8 +129,14 @@ public record SiteSettings(String name, InetAddress bindAddress, int ftpPort, in
      * How transfers end.
      *
      * @param durable {@code transfer.durable}: an upload is forced to disk before its {@code 226}
+     * @param log {@code transfer.log}: the xferlog file every file transfer is written to (since 1.3)
      * @since 1.2
      */
-    public record Transfers(boolean durable) {
+    public record Transfers(boolean durable, Optional<Path> log) {
+
+        /** The 1.2 form: no transfer log. */
+        public Transfers(boolean durable) {
+            this(durable, Optional.empty());
+        }
     }
 }

@@ -29,7 +29,7 @@ public final class AppeCommand implements FtpCommand {
         Ranges.refuse(session, "APPE");
         Uploads.checkTarget(target);
         String opening = "Opening " + TransferType.of(session).label() + " mode data connection for " + target.path();
-        session.data().transfer(opening, Direction.UPLOAD, channel -> {
+        session.data().transfer(opening, Direction.UPLOAD, target, channel -> {
             try (FileChannel file = session.files().open(target, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE))) {
                 Uploads.receive(session, channel, file, file.size());
                 Uploads.finish(session, file);

@@ -48,7 +48,7 @@ public final class RetrCommand implements FtpCommand {
         TransferType type = TransferType.of(session);
         String what = range.map(r -> count + " bytes from offset " + r.start() + " of " + size).orElse(size + " bytes");
         session.data().transfer("Opening " + type.label() + " mode data connection for " + file.path() + " (" + what
-                + ")", Direction.DOWNLOAD, channel -> {
+                + ")", Direction.DOWNLOAD, file, channel -> {
                     try (FileChannel in = session.files().open(file, Set.of(StandardOpenOption.READ))) {
                         if (type == TransferType.BINARY) {
                             channel.send(in, offset, count);

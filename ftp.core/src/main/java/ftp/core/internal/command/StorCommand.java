@@ -47,7 +47,7 @@ public final class StorCommand implements FtpCommand {
         if (offset > 0 && (!Files.isRegularFile(target.file()) || Files.size(target.file()) < offset)) {
             throw new ReplyException(554, "REST offset " + offset + " is beyond the end of " + target.path());
         }
-        session.data().transfer(opening(session, target), Direction.UPLOAD, channel -> {
+        session.data().transfer(opening(session, target), Direction.UPLOAD, target, channel -> {
             if (offset > 0) {
                 try (FileChannel file = session.files().open(target, Set.of(StandardOpenOption.WRITE))) {
                     long end = offset + Uploads.receive(session, channel, file, offset);
@@ -80,7 +80,7 @@ public final class StorCommand implements FtpCommand {
                     + size + " bytes)");
         }
         session.data().transfer(opening(session, target) + " (octets " + range.start() + "-" + range.end() + ")",
-                Direction.UPLOAD, channel -> {
+                Direction.UPLOAD, target, channel -> {
                     if (exists) {
                         try (FileChannel file = session.files().open(target, Set.of(StandardOpenOption.WRITE))) {
                             Uploads.receiveRange(channel, file, range);

@@ -39,7 +39,7 @@ public final class StouCommand implements FtpCommand {
         Ranges.refuse(session, "STOU");
         Uploads.checkTarget(base);
         VirtualFile target = reserve(session, base);
-        session.data().transfer("FILE: " + target.name(), Direction.UPLOAD, new DataTransfer() {
+        session.data().transfer("FILE: " + target.name(), Direction.UPLOAD, target, new DataTransfer() {
             @Override
             public Reply run(DataChannel channel) throws IOException {
                 boolean complete = false;

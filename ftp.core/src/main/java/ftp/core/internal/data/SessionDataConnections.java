@@ -5,9 +5,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.util.Optional;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -21,6 +23,7 @@ import ftp.core.api.DataConnections;
 import ftp.core.api.DataTransfer;
 import ftp.core.api.Reply;
 import ftp.core.api.ReplyException;
+import ftp.core.api.VirtualFile;
 import ftp.core.internal.fs.FileErrors;
 
 /**
@@ -141,6 +144,16 @@ public final class SessionDataConnections implements DataConnections {
 
     @Override
     public void transfer(String opening, Direction direction, DataTransfer transfer) {
+        start(opening, direction, null, transfer);
+    }
+
+    @Override
+    public void transfer(String opening, Direction direction, VirtualFile file, DataTransfer transfer) {
+        start(opening, direction, file, transfer);
+    }
+
+    /** @param file the file of a file transfer, recorded when it ends; null for a listing */
+    private void start(String opening, Direction direction, VirtualFile file, DataTransfer transfer) {
         Optional<TransferHost.DataProtector> protector = host.dataProtector();
         if (protector.isEmpty() && host.settings().tls().forceStartTls()) {
             lock.lock();
@@ -177,7 +190,7 @@ public final class SessionDataConnections implements DataConnections {
             lock.unlock();
         }
         try {
-            transfers.execute(() -> run(current, passive, active, protector, direction == Direction.UPLOAD, opening, transfer));
+            transfers.execute(() -> run(current, passive, active, protector, direction, file, opening, transfer));
         } catch (RejectedExecutionException e) {
             transfer.abandoned();
             close(passive);
@@ -186,7 +199,11 @@ public final class SessionDataConnections implements DataConnections {
     }
 
     private void run(Running current, ServerSocketChannel passive, InetSocketAddress active,
-            Optional<TransferHost.DataProtector> protector, boolean upload, String opening, DataTransfer transfer) {
+            Optional<TransferHost.DataProtector> protector, Direction direction, VirtualFile file, String opening,
+            DataTransfer transfer) {
+        boolean upload = direction == Direction.UPLOAD;
+        Instant started = null;
+        long startNanos = 0;
         Reply result;
         SocketChannel socket = null;
         try {
@@ -212,6 +229,8 @@ public final class SessionDataConnections implements DataConnections {
                 throw new IOException("aborted");
             }
             watchdog.watch(current.channel);
+            started = Instant.now();
+            startNanos = System.nanoTime();
             result = transfer.run(current.channel);
             current.channel.finish();
         } catch (ReplyException e) {
@@ -228,6 +247,10 @@ public final class SessionDataConnections implements DataConnections {
             } else if (socket != null) {
                 close(socket);
             }
+        }
+        if (file != null && started != null) {
+            host.transferred(file, direction, current.channel.transferred(), started,
+                    Duration.ofNanos(System.nanoTime() - startNanos), result.code() / 100 == 2);
         }
         finish(current, result);
     }

@@ -3,10 +3,14 @@ package ftp.core.internal.data;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
+import ftp.core.api.DataConnections.Direction;
 import ftp.core.api.Reply;
 import ftp.core.api.SiteSettings;
+import ftp.core.api.VirtualFile;
 
 /** What the data connections need from their control session. */
 public interface TransferHost {
@@ -40,4 +44,10 @@ public interface TransferHost {
 
     /** Called after the final reply of a transfer was sent. */
     void transferEnded();
+
+    /**
+     * A file transfer ended (after its connection was open): for the site's transfer log, events
+     * and metrics.
+     */
+    void transferred(VirtualFile file, Direction direction, long bytes, Instant started, Duration duration, boolean complete);
 }

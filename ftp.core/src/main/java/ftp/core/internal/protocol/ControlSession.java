@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import ftp.core.api.CommandRegistration;
 import ftp.core.api.ConnectionTls;
 import ftp.core.api.DataConnections;
+import ftp.core.api.DataConnections.Direction;
 import ftp.core.api.DataProtection;
 import ftp.core.api.FileSystemView;
 import ftp.core.api.FtpSession;
@@ -36,6 +38,9 @@ import ftp.core.api.SessionInfo;
 import ftp.core.api.SessionKey;
 import ftp.core.api.SessionProtocol;
 import ftp.core.api.SiteSettings;
+import ftp.core.api.TransferRecord;
+import ftp.core.api.TransferType;
+import ftp.core.api.VirtualFile;
 import ftp.core.internal.data.SessionDataConnections;
 import ftp.core.internal.data.TransferHost;
 import ftp.core.internal.fs.HomeFileSystemView;
@@ -227,6 +232,13 @@ final class ControlSession implements FtpSession, TransferHost {
         user = null;
         files = null;
         pendingUser = userName;
+    }
+
+    @Override
+    public void transferred(VirtualFile file, Direction direction, long bytes, Instant started, Duration duration,
+            boolean complete) {
+        site.activity().transferred(new TransferRecord(site.settings().name(), userName(), remoteAddress(), file,
+                direction, TransferType.of(this), bytes, started, duration, complete));
     }
 
     /** Whether a password check for this session is under way on the login pool. */

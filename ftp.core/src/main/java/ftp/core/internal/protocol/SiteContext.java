@@ -7,6 +7,7 @@ import java.util.concurrent.Semaphore;
 import ftp.core.api.SessionKey;
 import ftp.core.api.SiteSettings;
 import ftp.core.api.SiteTls;
+import ftp.core.internal.activity.SiteActivity;
 import ftp.core.internal.data.PassivePorts;
 import ftp.core.internal.data.TransferWatchdog;
 
@@ -26,8 +27,10 @@ import ftp.core.internal.data.TransferWatchdog;
  * @param state what commands share across the site's sessions ({@code FtpSession.siteState})
  * @param tls the site's TLS, from the policy service
  * @param heavyWork the permits of {@code limits.maxHeavyCommands}: commands reading whole files
+ * @param activity records what the sessions did (transfer log)
  */
 public record SiteContext(SiteSettings settings, CommandRegistry commands, Authenticator authenticator,
         ExecutorService commandPool, ExecutorService loginPool, ExecutorService transferPool, ExecutorService flushPool, TransferWatchdog watchdog,
-        PassivePorts passivePorts, ConcurrentMap<SessionKey<?>, Object> state, SiteTls tls, Semaphore heavyWork) {
+        PassivePorts passivePorts, ConcurrentMap<SessionKey<?>, Object> state, SiteTls tls, Semaphore heavyWork,
+        SiteActivity activity) {
 }

@@ -169,6 +169,11 @@ public @interface SiteConfiguration {
             + "226 comes once the data is in the operating system's cache, as other FTP servers do.")
     boolean transfer_durable() default true;
 
+    @AttributeDefinition(name = "Transfer log", description = "A file that gets one xferlog line (the format of "
+            + "vsftpd, ProFTPD and pure-ftpd, which awstats and webalizer read) per file transfer, completed or "
+            + "not; a relative path is resolved against the server home. Empty = none.", required = false)
+    String transfer_log();
+
     @AttributeDefinition(name = "Concurrent heavy commands", description = "Commands that read or copy whole files "
             + "(HASH, COMB, installed commands that declare themselves heavy) the site runs at once; more get 450 "
             + "(try again later) at once, never a queue.")

@@ -50,6 +50,7 @@ import ftp.core.api.SiteSettings;
 import ftp.core.api.SiteTls;
 import ftp.core.api.TlsPolicy;
 import ftp.core.api.UserStore;
+import ftp.core.internal.activity.SiteActivity;
 import ftp.core.internal.data.PassivePorts;
 import ftp.core.internal.data.TransferWatchdog;
 import ftp.core.internal.fs.StaleUploads;
@@ -83,6 +84,7 @@ public final class SiteInstance {
     private final Optional<String> failure;
     private final String tlsDescription;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final SiteActivity activity;
     /** How often the control connections' deadlines are checked. */
     private static final long SWEEP_MILLIS = 250;
 
@@ -103,12 +105,20 @@ public final class SiteInstance {
     public SiteInstance(SiteSettings settings, CommandRegistry commands, TlsSource tlsSource) {
         this.settings = settings;
         SiteTls siteTls = null;
-        String tlsFailure = null;
+        String startFailure = null;
         try {
             siteTls = tlsSource.tls(settings);
         } catch (IOException | RuntimeException e) {
-            tlsFailure = "TLS cannot start: " + e.getMessage();
+            startFailure = "TLS cannot start: " + e.getMessage();
         }
+        SiteActivity opened;
+        try {
+            opened = SiteActivity.open(settings);
+        } catch (IOException e) {
+            opened = SiteActivity.none();
+            startFailure = startFailure != null ? startFailure : e.getMessage();
+        }
+        this.activity = opened;
         String name = settings.name();
         int workers = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
         this.commandPool = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -132,7 +142,7 @@ public final class SiteInstance {
                 commandPool, loginPool, transferPool, flushPool,
                 new TransferWatchdog(scheduler, settings.limits().dataTimeout().toMillis()),
                 new PassivePorts(settings.passive().portLow(), settings.passive().portHigh()),
-                new ConcurrentHashMap<>(), siteTls, new Semaphore(settings.limits().maxHeavyCommands()));
+                new ConcurrentHashMap<>(), siteTls, new Semaphore(settings.limits().maxHeavyCommands()), activity);
         this.handler = new ControlHandler(site);
         scheduler.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
         this.acceptor = new NioSocketAcceptor();
@@ -141,7 +151,7 @@ public final class SiteInstance {
         acceptor.getFilterChain().addLast("codec", new ProtocolCodecFilter(new ControlCodecFactory()));
         acceptor.setHandler(handler);
         this.tlsDescription = siteTls == null ? "" : siteTls.description();
-        this.failure = Optional.ofNullable(tlsFailure != null ? tlsFailure : listen());
+        this.failure = Optional.ofNullable(startFailure != null ? startFailure : listen());
         if (failure.isPresent()) {
             stop();
             return;
@@ -256,6 +266,11 @@ public final class SiteInstance {
         transferPool.shutdownNow();
         flushPool.shutdownNow();
         scheduler.shutdownNow();
+        try {
+            activity.close();
+        } catch (IOException e) {
+            LOG.warn("Site {}: transfer log not closed: {}", settings.name(), e.toString());
+        }
         if (failure.isEmpty()) {
             LOG.info("Site {} stopped", settings.name());
         }

@@ -82,14 +82,37 @@ public final class SiteSettingsParser {
             throw new InvalidConfigurationException("ftps.port", "the same port as ftp.port (" + ftpPort + ")");
         }
         SiteSettings.Passive passive = passive(values, ftpPort, ftpsPort);
-        return new SiteSettings(name, bind, ftpPort, ftpsPort, root(values, name, serverHome),
+        Path root = root(values, name, serverHome);
+        return new SiteSettings(name, bind, ftpPort, ftpsPort, root,
                 new SiteSettings.Banners(
                         banner(values, "banner.connect", DEFAULT_BANNER_CONNECT),
                         banner(values, "banner.login", DEFAULT_BANNER_LOGIN),
                         banner(values, "banner.loginFailure", DEFAULT_BANNER_LOGIN_FAILURE),
                         banner(values, "banner.logout", DEFAULT_BANNER_LOGOUT)),
                 passive, disabledFeatures(values), tls(values), limits(values),
-                new SiteSettings.Transfers(values.bool("transfer.durable", true)));
+                new SiteSettings.Transfers(values.bool("transfer.durable", true), transferLog(values, serverHome, root)));
+    }
+
+    /** The transfer log: never inside the site's root, where clients could read or overwrite it. */
+    private static Optional<Path> transferLog(ConfigValues values, ServerHome serverHome, Path root)
+            throws InvalidConfigurationException {
+        String log = values.string("transfer.log", "").trim();
+        if (log.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Path path = serverHome.home().resolve(log).toAbsolutePath().normalize();
+            if (Files.isDirectory(path)) {
+                throw new InvalidConfigurationException("transfer.log", "'" + log + "' is a directory, not a file");
+            }
+            if (real(path).startsWith(real(root))) {
+                throw new InvalidConfigurationException("transfer.log", "'" + log + "' lies inside the site's root "
+                        + root + ", where clients could read or overwrite it");
+            }
+            return Optional.of(path);
+        } catch (InvalidPathException e) {
+            throw new InvalidConfigurationException("transfer.log", "'" + log + "' is not a path: " + e.getReason());
+        }
     }
 
     /** A banner: any text up to {@value #MAX_BANNER} characters (clients read reply lines into bounded buffers). */

@@ -251,6 +251,18 @@ class SiteSettingsParserTest {
         assertEquals(HOME.resolve("data/sites/main"), SiteSettingsParser.parse("main", Map.of(), ServerHome.of(HOME)).root());
     }
 
+    /** Issue 13: clients must never read or overwrite the transfer log. */
+    @Test
+    void theTransferLogIsAFileOutsideTheSiteRoot() throws Exception {
+        assertEquals(java.util.Optional.empty(), SiteSettingsParser.parse("main", Map.of(), ServerHome.of(HOME)).transfers().log());
+        assertEquals(java.util.Optional.of(HOME.resolve("log/xferlog")), SiteSettingsParser.parse("main",
+                Map.of("transfer.log", "log/xferlog"), ServerHome.of(HOME)).transfers().log());
+        for (String log : List.of("data/sites/main/xferlog", "data/sites/main/sub/../x", HOME + "/data/sites/main/y")) {
+            assertInvalid("transfer.log", Map.of("transfer.log", log));
+        }
+        assertInvalid("transfer.log", Map.of("transfer.log", "log\u0000x"));
+    }
+
     @Test
     void thirdPartyFeatureToggle() throws Exception {
         SiteSettings s = SiteSettingsParser.parse("main",
