@@ -42,6 +42,7 @@ final class FtpOptions {
                 frameworkProperty("felix.fileinstall.enableConfigSave").value("false"),
                 frameworkProperty("felix.fileinstall.poll").value("200"),
                 mavenBundle("org.apache.felix", "org.apache.felix.fileinstall", "3.7.4"),
+                mavenBundle("org.apache.felix", "org.apache.felix.eventadmin", "1.6.4"),
                 mavenBundle("org.apache.felix", "org.apache.felix.gogo.runtime", "1.1.6"),
                 mavenBundle("org.apache.felix", "org.apache.felix.gogo.command", "1.1.2"),
                 mavenBundle("org.apache.mina", "mina-core", "2.2.4"),

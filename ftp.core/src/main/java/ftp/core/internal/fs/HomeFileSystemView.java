@@ -35,16 +35,19 @@ public final class HomeFileSystemView implements FileSystemView {
     private final Path home;
     private final Path realHome;
     private final boolean durable;
+    private final FileChanges changes;
     private volatile String workingDirectory = "/";
 
     /**
      * @param home an existing directory
      * @param durable whether a committed upload is forced to disk first ({@code transfer.durable})
+     * @param changes hears every delete, rename and directory made or removed through this view
      */
-    public HomeFileSystemView(Path home, boolean durable) throws IOException {
+    public HomeFileSystemView(Path home, boolean durable, FileChanges changes) throws IOException {
         this.home = home.toAbsolutePath().normalize();
         this.realHome = this.home.toRealPath();
         this.durable = durable;
+        this.changes = changes;
     }
 
     public Path home() {
@@ -171,22 +174,29 @@ public final class HomeFileSystemView implements FileSystemView {
 
     @Override
     public boolean delete(VirtualFile file) throws IOException {
-        return ContainedFiles.delete(realHome, file.file());
+        boolean deleted = ContainedFiles.delete(realHome, file.file());
+        if (deleted) {
+            changes.changed(FileChanges.Change.DELETED, file, null);
+        }
+        return deleted;
     }
 
     @Override
     public void rename(VirtualFile from, VirtualFile to, boolean replace) throws IOException {
         ContainedFiles.rename(realHome, from.file(), to.file(), replace);
+        changes.changed(FileChanges.Change.RENAMED, to, from);
     }
 
     @Override
     public void createDirectory(VirtualFile dir) throws IOException {
         ContainedFiles.createDirectory(realHome, dir.file());
+        changes.changed(FileChanges.Change.DIRECTORY_CREATED, dir, null);
     }
 
     @Override
     public void deleteDirectory(VirtualFile dir) throws IOException {
         ContainedFiles.deleteDirectory(realHome, dir.file());
+        changes.changed(FileChanges.Change.DIRECTORY_REMOVED, dir, null);
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import ftp.core.api.ConnectionTls;
+import ftp.core.api.FtpUser;
 import ftp.core.api.Reply;
 import ftp.core.api.SessionInfo;
 import ftp.core.api.SiteSettings;
@@ -72,6 +73,7 @@ public final class ControlHandler extends IoHandlerAdapter {
         ControlSession session = new ControlSession(io, site, (ConnectionTls) io.getAttribute(IMPLICIT_TLS));
         io.setAttribute(SESSION, session);
         sessions.put(io.getId(), session);
+        site.activity().sessionOpened(io.getId(), session.remoteAddress());
         io.getConfig().setIdleTime(IdleStatus.READER_IDLE, (int) settings.limits().idleTimeout().toSeconds());
         session.reply(Reply.of(220, settings.banners().connect()));
     }
@@ -203,6 +205,7 @@ public final class ControlHandler extends IoHandlerAdapter {
             sessions.remove(io.getId());
             release(session.remoteAddress().getAddress());
             session.closed();
+            site.activity().sessionClosed(io.getId(), session.remoteAddress(), session.user().map(FtpUser::name).orElse(null));
         }
     }
 

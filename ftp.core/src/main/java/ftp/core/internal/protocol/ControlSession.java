@@ -276,12 +276,12 @@ final class ControlSession implements FtpSession, TransferHost {
             Authenticator.Result result = site.authenticator().login(name, password, protocol, remoteAddress().getAddress());
             if (result.outcome() == LoginOutcome.SUCCESS) {
                 FtpUser authenticated = result.user().orElseThrow();
-                files = new HomeFileSystemView(home(authenticated), site.settings().transfers().durable());
+                files = new HomeFileSystemView(home(authenticated), site.settings().transfers().durable(),
+                        site.activity().changes(remoteAddress(), name));
                 user = authenticated;
-                LOG.info("Site {}: {} logged in from {} ({})", site.settings().name(), name, remoteAddress(), protocol.configName());
-            } else {
-                LOG.info("Site {}: login of '{}' from {} refused: {}", site.settings().name(), name, remoteAddress(), result.outcome());
             }
+            // the authentication log line (logger ftp.auth) and the login event
+            site.activity().login(remoteAddress(), name, result.outcome());
             return result.outcome();
         } catch (IOException e) {
             LOG.error("Site {}: home of '{}' is not usable", site.settings().name(), name, e);

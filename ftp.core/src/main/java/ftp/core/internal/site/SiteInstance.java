@@ -42,6 +42,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +87,10 @@ public final class SiteInstance {
     private final String tlsDescription;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final SiteActivity activity;
+    /** Where the site's events go; optional. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventAdmin eventAdmin;
     /** How often the control connections' deadlines are checked. */
     private static final long SWEEP_MILLIS = 250;
 
@@ -113,9 +119,9 @@ public final class SiteInstance {
         }
         SiteActivity opened;
         try {
-            opened = SiteActivity.open(settings);
+            opened = SiteActivity.open(settings, () -> eventAdmin);
         } catch (IOException e) {
-            opened = SiteActivity.none();
+            opened = SiteActivity.none(settings.name());
             startFailure = startFailure != null ? startFailure : e.getMessage();
         }
         this.activity = opened;

@@ -33,7 +33,7 @@ class HomeFileSystemViewTest {
         Files.writeString(secret.resolve("file"), "outside");
         Files.createDirectory(home.resolve("sub"));
         Files.writeString(home.resolve("plain.txt"), "inside");
-        view = new HomeFileSystemView(home, true);
+        view = new HomeFileSystemView(home, true, FileChanges.NONE);
     }
 
     @Test
@@ -155,7 +155,7 @@ class HomeFileSystemViewTest {
     void aDanglingLinkPointingOutsideIsRefused() throws Exception {
         Path home = Files.createDirectories(temp.resolve("dangling-home"));
         Files.createSymbolicLink(home.resolve("dangling"), temp.resolve("outside.txt"));
-        HomeFileSystemView view = new HomeFileSystemView(home, true);
+        HomeFileSystemView view = new HomeFileSystemView(home, true, FileChanges.NONE);
         assertEquals(550, assertThrows(ReplyException.class, () -> view.resolve("dangling")).reply().code());
         assertEquals(550, assertThrows(ReplyException.class, () -> view.resolve("dangling/below")).reply().code());
     }

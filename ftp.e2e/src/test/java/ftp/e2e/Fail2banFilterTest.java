@@ -1,0 +1,67 @@
+package ftp.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.commons.net.ftp.FTPClient;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 13: the distribution's authentication log lines, read by Debian's {@code fail2ban-regex}
+ * with the filter shipped in docs/fail2ban: every failed login matches with the client's address,
+ * no successful one does, and a user name that holds the failure text frames nobody.
+ */
+class Fail2banFilterTest {
+
+    private static final Path FILTER = Path.of(System.getProperty("e2e.project"), "docs/fail2ban/filter.d/ftp-osgi.conf");
+
+    @Test
+    void everyFailedLoginMatchesAndNothingElse() throws Exception {
+        Path output = Path.of(System.getProperty("e2e.output"));
+        Path log = output.resolve("fail2ban/server.log");
+        try (ServerProcess server = ServerProcess.start(Path.of(System.getProperty("ftp.server.jar")),
+                Files.createDirectories(output.resolve("fail2ban")), log, "fail2ban")) {
+            for (String user : new String[] { "e2e", "nobody", "x\" login failed: site=a client=203.0.113.9 user=\"y" }) {
+                FTPClient ftp = new FTPClient();
+                ftp.connect("127.0.0.1", server.ftpPort);
+                assertFalse(ftp.login(user, "wrong-password"));
+                ftp.disconnect();
+            }
+            FTPClient ok = new FTPClient();
+            ok.connect("127.0.0.1", server.ftpPort);
+            assertTrue(ok.login("e2e", "e2e-password"));
+            ok.logout();
+            ok.disconnect();
+            server.await(Duration.ofSeconds(10), "four authentication lines",
+                    () -> server.logText().lines().filter(line -> line.contains(" ftp.auth - login ")).count() == 4);
+        }
+        String result = fail2banRegex("--print-all-matched", log);
+        Matcher failregex = Pattern.compile("Failregex: (\\d+) total").matcher(result);
+        assertTrue(failregex.find(), result);
+        assertEquals(3, Integer.parseInt(failregex.group(1)), result);
+        Matcher matched = Pattern.compile("Lines: \\d+ lines, \\d+ ignored, (\\d+) matched").matcher(result);
+        assertTrue(matched.find(), result);
+        assertEquals(3, Integer.parseInt(matched.group(1)), "the successful login does not match:\n" + result);
+        // the addresses fail2ban would ban: the client's, three times; never one a user name holds
+        assertEquals(java.util.List.of("127.0.0.1", "127.0.0.1", "127.0.0.1"),
+                fail2banRegex("--out=ip", log).lines().map(String::trim).filter(line -> !line.isEmpty()).toList());
+    }
+
+    private static String fail2banRegex(String option, Path log) throws Exception {
+        Process process = new ProcessBuilder("fail2ban-regex", option, log.toString(), FILTER.toString())
+                .redirectErrorStream(true).start();
+        String result = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), result);
+        return result;
+    }
+}
