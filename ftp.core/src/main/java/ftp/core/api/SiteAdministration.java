@@ -67,4 +67,11 @@ public interface SiteAdministration {
      * @since 1.3
      */
     Set<String> settingKeys();
+
+    /**
+     * The counters of every running site, sorted by name.
+     *
+     * @since 1.3
+     */
+    List<SiteMetrics> metrics();
 }

@@ -204,6 +204,13 @@ class KarafIT {
         Page sites = get("/system/console/ftp/sites.json");
         assertEquals(200, sites.statusCode());
         assertTrue(sites.body().contains("\"default\""), sites.body());
+
+        // issue 13: the counters for Prometheus on Karaf's HTTP whiteboard
+        assertEquals(0, karaf.client("feature:install ftp-metrics").exit());
+        await(() -> get("/ftp/metrics").statusCode() == 200, "the metrics endpoint");
+        String metrics = get("/ftp/metrics").body();
+        assertTrue(metrics.contains("ftp_logins_total{site=\"default\",result=\"succeeded\"}"), metrics);
+        assertTrue(karaf.client("ftp:sites").output().contains("  logins "), "ftp:sites shows the headline numbers");
     }
 
     /** Items 2 and 3: uninstalling and installing again keeps the operator's session and shell. */
@@ -211,7 +218,8 @@ class KarafIT {
     @Order(8)
     void uninstallAndInstallAgainKeepTheShell() throws Exception {
         long mark = karaf.logMark();
-        Karaf.Result again = karaf.client("feature:uninstall ftp-webconsole", "feature:uninstall ftp-jaas",
+        Karaf.Result again = karaf.client("feature:uninstall ftp-metrics", "feature:uninstall ftp-webconsole",
+                "feature:uninstall ftp-jaas",
                 "feature:uninstall ftp", "echo uninstalled", "feature:install ftp", "echo installed-again");
         assertEquals(0, again.exit(), again.output());
         assertTrue(again.output().contains("uninstalled") && again.output().contains("installed-again"), again.output());

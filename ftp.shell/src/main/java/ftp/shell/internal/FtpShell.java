@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import ftp.core.api.SessionInfo;
 import ftp.core.api.SiteAdministration;
+import ftp.core.api.SiteMetrics;
 import ftp.core.api.SiteStatus;
 import ftp.core.api.UserAdministration;
 
@@ -40,19 +41,43 @@ public final class FtpShell {
         }
     }
 
-    /** The sites: name, listener, state, restart pending, sessions; a site's problem below it. */
+    /**
+     * The sites: name, listener, state, restart pending, sessions; below a running site its
+     * counters since it started, below any site its problem.
+     */
     public String sites() {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-16s %-22s %-6s %-8s %-16s %8s%n",
                 "SITE", "ADDRESS", "FTPS", "STATE", "RESTART PENDING", "SESSIONS"));
+        Map<String, SiteMetrics> counters = new TreeMap<>();
+        sites.metrics().forEach(metrics -> counters.put(metrics.site(), metrics));
         for (SiteStatus site : sites.sites()) {
             out.append(String.format(Locale.ROOT, "%-16s %-22s %-6s %-8s %-16s %8d%n", site.name(),
                     site.bindAddress() + ":" + site.ftpPort(), site.ftpsPort() == 0 ? "off" : site.ftpsPort(),
                     site.state(), site.restartPending() ? "yes" : "no", site.sessions()));
+            SiteMetrics metrics = counters.get(site.name());
+            if (metrics != null) {
+                out.append(headline(metrics)).append(System.lineSeparator());
+            }
             if (!site.message().isEmpty()) {
                 out.append("  ! ").append(site.message()).append(System.lineSeparator());
             }
         }
         return out.toString();
+    }
+
+    /** {@code logins 3 ok, 1 failed, 0 banned; uploads 2 (1.2 MiB), downloads 3 (4.0 MiB), 0 failed; TLS 2}. */
+    static String headline(SiteMetrics m) {
+        long tls = m.tlsSessions().values().stream().mapToLong(Long::longValue).sum();
+        return String.format(Locale.ROOT, "  logins %d ok, %d failed, %d banned; uploads %d (%s), downloads %d (%s), "
+                + "%d failed; TLS sessions %d%s", m.loginsSucceeded(), m.loginsFailed(), m.loginsBanned(), m.uploads(),
+                size(m.bytesUploaded()), m.downloads(), size(m.bytesDownloaded()), m.transferFailures(), tls,
+                m.tlsSessions().isEmpty() ? "" : " " + m.tlsSessions());
+    }
+
+    private static String size(long bytes) {
+        return bytes < 1024 ? bytes + " B" : bytes < 1 << 20 ? String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0)
+                : bytes < 1L << 30 ? String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0)
+                : String.format(Locale.ROOT, "%.1f GiB", bytes / 1073741824.0);
     }
 
     public String restart(String site) {

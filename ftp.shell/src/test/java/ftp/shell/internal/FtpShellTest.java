@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import ftp.core.api.SessionInfo;
 import ftp.core.api.SiteAdministration;
+import ftp.core.api.SiteMetrics;
 import ftp.core.api.SiteStatus;
 import ftp.core.api.UserAdministration;
 import ftp.shell.internal.FtpShell.ShellException;
@@ -61,6 +62,11 @@ class FtpShellTest {
         @Override
         public Set<String> settingKeys() {
             return Set.of("ftp.port");
+        }
+
+        @Override
+        public List<SiteMetrics> metrics() {
+            return List.of();
         }
     };
 

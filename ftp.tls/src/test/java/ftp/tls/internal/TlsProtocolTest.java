@@ -88,6 +88,11 @@ class TlsProtocolTest {
             client.setDefaultTimeout(10_000);
             return client;
         }, 800_000);
+        // issue 13: the metrics count the control connections' handshakes by version, not the data ones
+        ftp.core.api.SiteMetrics metrics = tls.site.instance().metrics();
+        assertEquals(Map.of("TLSv1.2", 2L), metrics.tlsSessions());
+        assertEquals(2, metrics.uploads());
+        assertEquals(1_600_000, metrics.bytesDownloaded());
         tls.site.close();
     }
 

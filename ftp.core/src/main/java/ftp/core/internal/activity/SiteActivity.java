@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import ftp.core.api.DataConnections.Direction;
 import ftp.core.api.FtpEvents;
 import ftp.core.api.LoginOutcome;
+import ftp.core.api.SiteMetrics;
 import ftp.core.api.SiteSettings;
 import ftp.core.api.TransferRecord;
 import ftp.core.api.VirtualFile;
@@ -26,8 +27,9 @@ import ftp.core.internal.site.CfgFile;
 
 /**
  * What a running site records of what its sessions did: file transfers go to its transfer log
- * ({@code transfer.log}), logins to the authentication log (logger {@code ftp.auth}), and all of
- * it, as {@link FtpEvents}, to Event Admin when there is one ({@code postEvent}: delivered
+ * ({@code transfer.log}), logins to the authentication log (logger {@code ftp.auth}), both and TLS
+ * handshakes to its counters ({@link SiteMetrics}), and all of it, as {@link FtpEvents}, to Event
+ * Admin when there is one ({@code postEvent}: delivered
  * asynchronously, a slow handler never holds a session). One per site instance; closed when the
  * site stops.
  */
@@ -43,6 +45,7 @@ public final class SiteActivity implements Closeable {
     private final String site;
     private final Optional<TransferLog> transferLog;
     private final Supplier<EventAdmin> events;
+    private final SiteCounters counters = new SiteCounters();
 
     private SiteActivity(String site, Optional<TransferLog> transferLog, Supplier<EventAdmin> events) {
         this.site = site;
@@ -86,6 +89,7 @@ public final class SiteActivity implements Closeable {
     }
 
     public void login(InetSocketAddress client, String user, LoginOutcome outcome) {
+        counters.login(outcome);
         String address = client.getAddress().getHostAddress();
         if (outcome == LoginOutcome.SUCCESS) {
             AUTH.info("login succeeded: site={} client={} user=\"{}\"", site, address, quoted(user));
@@ -98,6 +102,7 @@ public final class SiteActivity implements Closeable {
 
     /** A file transfer ended. */
     public void transferred(TransferRecord transfer) {
+        counters.transferred(transfer);
         transferLog.ifPresent(log -> log.write(transfer));
         Map<String, Object> properties = new HashMap<>(file(transfer.user(), transfer.file()));
         properties.put(FtpEvents.SIZE, transfer.bytes());
@@ -111,6 +116,16 @@ public final class SiteActivity implements Closeable {
             topic = transfer.direction() == Direction.UPLOAD ? FtpEvents.UPLOADED : FtpEvents.DOWNLOADED;
         }
         post(topic, transfer.client(), properties);
+    }
+
+    /** A control connection completed a TLS handshake with this protocol version. */
+    public void tlsSession(String protocol) {
+        counters.tlsSession(protocol);
+    }
+
+    /** The counters now, with the sessions open now. */
+    public SiteMetrics metrics(int sessions) {
+        return counters.snapshot(site, sessions);
     }
 
     /** What a session's file system view changed, for the events. */

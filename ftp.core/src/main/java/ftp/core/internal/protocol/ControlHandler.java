@@ -9,11 +9,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLSession;
+
 import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
+import org.apache.mina.filter.FilterEvent;
 import org.apache.mina.filter.codec.ProtocolDecoderException;
+import org.apache.mina.filter.ssl.SslEvent;
+import org.apache.mina.filter.ssl.SslFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -194,6 +199,14 @@ public final class ControlHandler extends IoHandlerAdapter {
         } else {
             LOG.error("Site {}: session {} failed", site.settings().name(), io.getRemoteAddress(), cause);
             io.closeNow();
+        }
+    }
+
+    /** A TLS handshake of a control connection completed (AUTH TLS or implicit FTPS): counted by version. */
+    @Override
+    public void event(IoSession io, FilterEvent event) {
+        if (event == SslEvent.SECURED && io.getAttribute(SslFilter.SSL_SECURED) instanceof SSLSession tls) {
+            site.activity().tlsSession(tls.getProtocol());
         }
     }
 

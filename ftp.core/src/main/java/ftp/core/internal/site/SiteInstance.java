@@ -48,11 +48,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import ftp.core.api.SessionInfo;
+import ftp.core.api.SiteMetrics;
 import ftp.core.api.SiteSettings;
 import ftp.core.api.SiteTls;
 import ftp.core.api.TlsPolicy;
 import ftp.core.api.UserStore;
 import ftp.core.internal.activity.SiteActivity;
+import ftp.core.internal.activity.SiteMetricsBean;
 import ftp.core.internal.data.PassivePorts;
 import ftp.core.internal.data.TransferWatchdog;
 import ftp.core.internal.fs.StaleUploads;
@@ -87,6 +89,8 @@ public final class SiteInstance {
     private final String tlsDescription;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final SiteActivity activity;
+    /** The site's counters over JMX while it runs; null when it did not start. */
+    private SiteMetricsBean metricsBean;
     /** Where the site's events go; optional. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -162,10 +166,16 @@ public final class SiteInstance {
             stop();
             return;
         }
+        this.metricsBean = SiteMetricsBean.register(name, this::metrics);
         LOG.info("Site {} serving {} (root {}, passive ports {}-{}); TLS: {}", name, servedUrls(settings),
                 settings.root(), settings.passive().portLow(), settings.passive().portHigh(), tlsDescription);
         Instant started = Instant.now();
         scheduler.execute(() -> removeStaleUploads(started));
+    }
+
+    /** The site's counters since it started. */
+    public SiteMetrics metrics() {
+        return activity.metrics(handler.sessionCount());
     }
 
     /** The URLs clients can use: every local address of the right family when bound to a wildcard. */
@@ -263,6 +273,9 @@ public final class SiteInstance {
     public void stop() {
         if (!stopped.compareAndSet(false, true)) {
             return;
+        }
+        if (metricsBean != null) {
+            metricsBean.unregister();
         }
         acceptor.unbind();
         acceptor.getManagedSessions().values().forEach(session -> session.closeNow());

@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
 
 import ftp.core.api.SessionInfo;
 import ftp.core.api.SiteAdministration;
+import ftp.core.api.SiteMetrics;
 import ftp.core.api.SiteSettings;
 import ftp.core.api.SiteStatus;
 import ftp.core.internal.protocol.CommandRegistry;
@@ -447,6 +448,17 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
             List<SessionInfo> list = new ArrayList<>();
             byPid.values().stream().map(Site::instance).filter(i -> i != null).forEach(i -> list.addAll(i.sessions()));
             return Collections.unmodifiableList(list);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<SiteMetrics> metrics() {
+        lock.lock();
+        try {
+            return byPid.values().stream().map(Site::instance).filter(i -> i != null).map(SiteInstance::metrics)
+                    .sorted(Comparator.comparing(SiteMetrics::site)).toList();
         } finally {
             lock.unlock();
         }
