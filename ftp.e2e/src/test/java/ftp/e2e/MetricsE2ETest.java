@@ -64,6 +64,19 @@ class MetricsE2ETest {
                 assertTrue(samples.contains(expected), expected + " in " + samples);
             }
             ftp.logout();
+
+            // a client's refused TLS handshake: one INFO line with its address and the reason, no ERROR
+            Process openssl = new ProcessBuilder("openssl", "s_client", "-starttls", "ftp", "-tls1", "-connect",
+                    "127.0.0.1:" + server.ftpPort).redirectErrorStream(true).start();
+            openssl.getOutputStream().close();
+            openssl.getInputStream().readAllBytes();
+            assertTrue(openssl.waitFor(30, TimeUnit.SECONDS));
+            server.await(java.time.Duration.ofSeconds(10), "the handshake's log line",
+                    () -> server.logText().contains("TLS handshake with /127.0.0.1:"));
+            assertEquals(1, server.logText().lines().filter(line -> line.contains("TLS handshake with")).count(),
+                    server.logTail());
+            assertFalse(server.logText().contains(" ERROR "), server.logTail());
+            assertFalse(server.logText().contains("SSLHandshakeException"), server.logTail());
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSession;
 
 import org.apache.mina.core.service.IoHandlerAdapter;
@@ -41,6 +43,8 @@ public final class ControlHandler extends IoHandlerAdapter {
     private static final String IMPLICIT_TLS = ConnectionTls.class.getName();
     /** {@code System.nanoTime()} after which a closing connection is closed without waiting for its last reply. */
     private static final AttributeKey CLOSE_BY = new AttributeKey(ControlHandler.class, "closeBy");
+    /** Set once a connection's failed TLS handshake is logged. */
+    private static final AttributeKey HANDSHAKE_LOGGED = new AttributeKey(ControlHandler.class, "handshakeLogged");
     /** How long a last reply (421, 221) may take to leave before the connection is simply closed. */
     static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
@@ -193,6 +197,14 @@ public final class ControlHandler extends IoHandlerAdapter {
         if (cause instanceof ProtocolDecoderException && cause.getCause() instanceof CommandLineDecoder.LineTooLongException) {
             LOG.info("Site {}: {} sent an over-long command line", site.settings().name(), io.getRemoteAddress());
             closeWith(io, Reply.of(500, "Command line too long; closing control connection"));
+        } else if (handshakeFailure(cause) != null) {
+            // a client's refused handshake (an old version, no common cipher suite, not TLS at all)
+            // is the client's business: one line, once; MINA's own ERROR for it is turned off
+            if (io.setAttributeIfAbsent(HANDSHAKE_LOGGED, Boolean.TRUE) == null) {
+                LOG.info("Site {}: TLS handshake with {} failed: {}", site.settings().name(), io.getRemoteAddress(),
+                        handshakeFailure(cause));
+            }
+            io.closeNow();
         } else if (cause instanceof IOException) {
             LOG.debug("Site {}: {}: {}", site.settings().name(), io.getRemoteAddress(), cause.toString());
             io.closeNow();
@@ -200,6 +212,16 @@ public final class ControlHandler extends IoHandlerAdapter {
             LOG.error("Site {}: session {} failed", site.settings().name(), io.getRemoteAddress(), cause);
             io.closeNow();
         }
+    }
+
+    /** The reason of a failed TLS handshake in {@code cause} or its causes, or null. */
+    private static String handshakeFailure(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SSLHandshakeException || (t instanceof SSLException && t.getCause() == null)) {
+                return t.getMessage();
+            }
+        }
+        return null;
     }
 
     /** A TLS handshake of a control connection completed (AUTH TLS or implicit FTPS): counted by version. */
