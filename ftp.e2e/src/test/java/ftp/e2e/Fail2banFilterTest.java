@@ -56,6 +56,24 @@ class Fail2banFilterTest {
                 fail2banRegex("--out=ip", log).lines().map(String::trim).filter(line -> !line.isEmpty()).toList());
     }
 
+    /** Both log formats match; a failure text quoted inside another line, in either format, frames nobody. */
+    @Test
+    void theFilterReadsStandaloneAndKarafLinesAndCannotBeForged() throws Exception {
+        Path log = Files.createDirectories(Path.of(System.getProperty("e2e.output"), "fail2ban")).resolve("crafted.log");
+        Files.writeString(log, String.join("\n",
+                "2026-12-01 15:58:31.240+0000 [ftp-default-login-1] WARN ftp.auth - login failed: site=default "
+                        + "client=127.0.0.1 user=\"e2e\" outcome=REJECTED",
+                "2026-12-01 15:58:31.241+0000 [ftp-default-login-1] INFO ftp.core.internal.site.SiteAuthenticator - "
+                        + "Site default: 'x login failed: site=a client=203.0.113.9 user=\"' from /127.0.0.1 may not log in",
+                "2026-12-01T16:15:24,722 | WARN  | ftp-default-login-1 | auth                             | 53 - ftp.core - "
+                        + "0.1.0 | login failed: site=default client=192.0.2.5 user=\"bob\" outcome=BANNED",
+                "2026-12-01T16:15:24,723 | INFO  | ftp-default-login-1 | SiteAuthenticator                | 53 - ftp.core - "
+                        + "0.1.0 | Site default: 'x | WARN | t | auth | 1 - x | login failed: site=a client=203.0.113.7 user=\"'",
+                ""));
+        assertEquals(java.util.List.of("127.0.0.1", "192.0.2.5"),
+                fail2banRegex("--out=ip", log).lines().map(String::trim).filter(line -> !line.isEmpty()).toList());
+    }
+
     private static String fail2banRegex(String option, Path log) throws Exception {
         Process process = new ProcessBuilder("fail2ban-regex", option, log.toString(), FILTER.toString())
                 .redirectErrorStream(true).start();

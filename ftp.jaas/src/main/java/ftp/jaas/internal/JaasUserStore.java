@@ -40,6 +40,8 @@ public final class JaasUserStore implements UserStore {
     static final String PID = "ftp.jaas";
 
     private static final Logger LOG = LoggerFactory.getLogger(JaasUserStore.class);
+    /** The login names the .cfg users may have too. */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
     private final String realm;
     private final List<RoleMapping> mappings;
@@ -67,6 +69,11 @@ public final class JaasUserStore implements UserStore {
 
     @Override
     public Optional<FtpUser> authenticate(String name, char[] password) {
+        if (!NAME.matcher(name).matches()) {
+            // as for the .cfg users: a realm that folds case or blanks, or allows '/', must not turn
+            // one account into several homes ({user} goes into the home's path)
+            return Optional.empty();
+        }
         Subject subject = new Subject();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();

@@ -125,6 +125,7 @@ class JaasUserStoreTest {
     void wrongPasswordsUnknownUsersAndUsersWithoutAListedRoleAreRefused() {
         assertTrue(store.authenticate("ann", "wrong".toCharArray()).isEmpty());
         assertTrue(store.authenticate("nobody", "x".toCharArray()).isEmpty());
+        assertTrue(store.authenticate("ann/../vic", "ann-pw".toCharArray()).isEmpty(), "no path in a name");
         assertTrue(store.authenticate("gus", "gus-pw".toCharArray()).isEmpty(), "a group named admin is not the role");
         assertTrue(store(Map.of("roles", "viewer")).authenticate("ann", "ann-pw".toCharArray()).orElseThrow()
                 .permissions().equals(EnumSet.allOf(Permission.class)), "viewer without settings gets the defaults");

@@ -22,19 +22,21 @@ import ftp.core.api.UserAdministration;
  * Registers the Gogo functions {@code ftp:*} where Karaf's shell is not. Karaf's shell also runs
  * Gogo functions, beside the actions of {@code ftp.shell.internal.karaf} (found through the
  * Karaf-Commands header): the same names twice would make either one win, so when this bundle is
- * wired to Karaf's shell API this registers nothing.
+ * wired to Karaf's shell API, or not to Gogo at all, this registers nothing.
  */
 @Component(immediate = true, service = {})
 public final class GogoFrontEnd {
 
     private static final String SCOPE = "ftp";
     private static final String KARAF_SHELL_API = "org.apache.karaf.shell.api.action";
+    /** Without Gogo (its optional imports unwired) there is no shell to register with. */
+    private static final String GOGO_RUNTIME = "org.apache.felix.gogo.runtime";
 
     private final List<ServiceRegistration<?>> registrations;
 
     @Activate
     public GogoFrontEnd(BundleContext context, @Reference SiteAdministration sites, @Reference UserAdministration users) {
-        if (wiredToKarafShell(context)) {
+        if (wired(context, KARAF_SHELL_API) || !wired(context, GOGO_RUNTIME)) {
             registrations = List.of();
             return;
         }
@@ -51,9 +53,9 @@ public final class GogoFrontEnd {
                 context.registerService(Function.class, function, userAdd));
     }
 
-    private static boolean wiredToKarafShell(BundleContext context) {
+    private static boolean wired(BundleContext context, String packageName) {
         return context.getBundle().adapt(BundleWiring.class).getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE).stream()
-                .anyMatch(wire -> KARAF_SHELL_API.equals(wire.getCapability().getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE)));
+                .anyMatch(wire -> packageName.equals(wire.getCapability().getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE)));
     }
 
     @Deactivate

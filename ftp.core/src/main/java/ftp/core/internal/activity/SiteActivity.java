@@ -23,7 +23,6 @@ import ftp.core.api.SiteSettings;
 import ftp.core.api.TransferRecord;
 import ftp.core.api.VirtualFile;
 import ftp.core.internal.fs.FileChanges;
-import ftp.core.internal.site.CfgFile;
 
 /**
  * What a running site records of what its sessions did: file transfers go to its transfer log
@@ -41,6 +40,7 @@ public final class SiteActivity implements Closeable {
      * control characters escaped; what fail2ban's filter in docs/fail2ban reads.
      */
     private static final Logger AUTH = LoggerFactory.getLogger("ftp.auth");
+    private static final Logger LOG = LoggerFactory.getLogger(SiteActivity.class);
 
     private final String site;
     private final Optional<TransferLog> transferLog;
@@ -158,12 +158,27 @@ public final class SiteActivity implements Closeable {
         Map<String, Object> all = new HashMap<>(properties);
         all.put(FtpEvents.SITE, site);
         all.put(FtpEvents.CLIENT, client.getAddress().getHostAddress());
-        admin.postEvent(new Event(topic, all));
+        try {
+            admin.postEvent(new Event(topic, all));
+        } catch (RuntimeException e) {
+            // an Event Admin going away, or refusing (TopicPermission): never a session's problem
+            LOG.warn("Site {}: event {} not posted: {}", site, topic, e.toString());
+        }
     }
 
-    /** A name as the authentication log quotes it: one line, no closing quote inside. */
+    /** A name as the authentication log quotes it: one line, no closing quote inside, no control character. */
     static String quoted(String name) {
-        return CfgFile.printable(name.replace("\\", "\\\\").replace("\"", "\\\""));
+        StringBuilder out = new StringBuilder(name.length());
+        name.codePoints().forEach(c -> {
+            if (c == '"' || c == '\\') {
+                out.append('\\').appendCodePoint(c);
+            } else if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                out.append(String.format(Locale.ROOT, "\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     @Override

@@ -1,13 +1,12 @@
 package ftp.core.internal.activity;
 
 import java.io.Closeable;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -41,14 +40,18 @@ public final class TransferLog implements Closeable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
 
     private final Path path;
-    private final FileChannel file;
+    /**
+     * Not a FileChannel: an interrupted writer (a transfer thread of a stopping site) would close a
+     * channel for every session; a stream's write is not interruptible.
+     */
+    private final OutputStream file;
     private final ZoneId zone;
 
     /** Opens (creates) the file for appending. */
     public TransferLog(Path path, ZoneId zone) throws IOException {
         Files.createDirectories(path.toAbsolutePath().getParent());
         this.path = path;
-        this.file = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        this.file = new FileOutputStream(path.toFile(), true);
         this.zone = zone;
     }
 
@@ -64,12 +67,10 @@ public final class TransferLog implements Closeable {
 
     /** Appends the record's line; a failing disk is logged, never a session's problem. */
     public void write(TransferRecord transfer) {
-        ByteBuffer bytes = StandardCharsets.UTF_8.encode(line(transfer) + "\n");
+        byte[] bytes = (line(transfer) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             synchronized (file) {
-                while (bytes.hasRemaining()) {
-                    file.write(bytes);
-                }
+                file.write(bytes);
             }
         } catch (IOException e) {
             LOG.warn("Site {}: transfer log {} not written: {}", transfer.site(), path, e.toString());

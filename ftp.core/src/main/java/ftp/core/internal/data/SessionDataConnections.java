@@ -248,11 +248,16 @@ public final class SessionDataConnections implements DataConnections {
                 close(socket);
             }
         }
-        if (file != null && started != null) {
-            host.transferred(file, direction, current.channel.transferred(), started,
-                    Duration.ofNanos(System.nanoTime() - startNanos), result.code() / 100 == 2);
+        try {
+            if (file != null && started != null) {
+                host.transferred(file, direction, current.channel.transferred(), started,
+                        Duration.ofNanos(System.nanoTime() - startNanos), result.code() / 100 == 2);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Site {}: transfer of {} not recorded: {}", host.settings().name(), file.path(), e.toString());
+        } finally {
+            finish(current, result);
         }
-        finish(current, result);
     }
 
     /** The reply for a transfer that failed; never the exception's text, which holds native paths. */

@@ -286,6 +286,14 @@ public final class SiteInstance {
         flushPool.shutdownNow();
         scheduler.shutdownNow();
         try {
+            // transfers the stop aborted record themselves (xferlog "i" lines) before the log closes
+            if (!transferPool.awaitTermination(2, TimeUnit.SECONDS)) {
+                LOG.warn("Site {}: transfers still ending after 2 s; their records may be lost", settings.name());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
             activity.close();
         } catch (IOException e) {
             LOG.warn("Site {}: transfer log not closed: {}", settings.name(), e.toString());

@@ -109,6 +109,12 @@ public final class SiteSettingsParser {
                 throw new InvalidConfigurationException("transfer.log", "'" + log + "' lies inside the site's root "
                         + root + ", where clients could read or overwrite it");
             }
+            for (Path kept : List.of(serverHome.keys(), serverHome.etc(), serverHome.defaultRoot(""))) {
+                if (real(path).startsWith(real(kept.toAbsolutePath().normalize()))) {
+                    throw new InvalidConfigurationException("transfer.log", "'" + log + "' lies inside " + kept
+                            + ", which holds keys, configuration or sites' files");
+                }
+            }
             return Optional.of(path);
         } catch (InvalidPathException e) {
             throw new InvalidConfigurationException("transfer.log", "'" + log + "' is not a path: " + e.getReason());

@@ -159,7 +159,9 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
                 if (other != null && other != site) {
                     throw new InvalidConfigurationException("name", "site '" + name + "' is already configured by " + other.pid);
                 }
-                site.savedSettings = SiteSettingsParser.parse(name, saved, ServerHome.locate(context::getProperty));
+                SiteSettings parsed = SiteSettingsParser.parse(name, saved, ServerHome.locate(context::getProperty));
+                checkTransferLogs(site, parsed);
+                site.savedSettings = parsed;
                 site.name = name;
                 site.refusal = "";
                 warnUnknown(name, saved);
@@ -345,6 +347,7 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
                 }
                 settings = SiteSettingsParser.parse(name, candidate, ServerHome.locate(context::getProperty));
                 checkPorts(site, settings);
+                checkTransferLogs(site, settings);
             } catch (InvalidConfigurationException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
@@ -405,6 +408,20 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
     }
 
     /** Refuses listener ports another site's saved configuration uses on an overlapping address. */
+    /** Refuses a transfer log inside another site's root (its clients could read or overwrite it). */
+    private void checkTransferLogs(Site site, SiteSettings settings) throws InvalidConfigurationException {
+        if (settings.transfers().log().isEmpty()) {
+            return;
+        }
+        Path log = settings.transfers().log().get();
+        for (Site other : byPid.values()) {
+            if (other != site && other.savedSettings != null && log.startsWith(other.savedSettings.root())) {
+                throw new InvalidConfigurationException("transfer.log", log + " lies inside the root of site '"
+                        + other.name + "', whose clients could read or overwrite it");
+            }
+        }
+    }
+
     private void checkPorts(Site site, SiteSettings settings) throws InvalidConfigurationException {
         for (Site other : byPid.values()) {
             SiteSettings theirs = other.savedSettings;

@@ -261,6 +261,9 @@ class SiteSettingsParserTest {
             assertInvalid("transfer.log", Map.of("transfer.log", log));
         }
         assertInvalid("transfer.log", Map.of("transfer.log", "log\u0000x"));
+        for (String kept : List.of("etc/ftp.site-evil.cfg", "data/tls/x.log", "data/sites/other/x.log")) {
+            assertInvalid("transfer.log", Map.of("transfer.log", kept, "root", "/srv/elsewhere"));
+        }
     }
 
     @Test

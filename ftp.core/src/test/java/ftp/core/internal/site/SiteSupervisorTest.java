@@ -180,6 +180,23 @@ class SiteSupervisorTest {
         assertEquals("127.0.0.1", supervisor.configuration("w").get("bind.address"), "the site stays known");
     }
 
+    /** Review of issue 13: a transfer log in another site's root would be that site's clients' to read. */
+    @Test
+    void aTransferLogInsideAnotherSitesRootIsRefused() throws Exception {
+        fileSite("a", freePort(), "bind.address = 127.0.0.1\nftp.port = " + freePort() + "\nftps.port = 0\nroot = "
+                + dir.resolve("rootA") + "\n");
+        fileSite("b", freePort(), "bind.address = 127.0.0.1\nftp.port = " + freePort() + "\nftps.port = 0\nroot = "
+                + dir.resolve("rootB") + "\ntransfer.log = " + dir.resolve("rootA/b.log") + "\n");
+        SiteStatus b = supervisor.sites().stream().filter(s -> s.name().equals("b")).findFirst().orElseThrow();
+        assertEquals(SiteStatus.State.ERROR, b.state());
+        assertTrue(b.message().startsWith("transfer.log: ") && b.message().contains("site 'a'"), b.message());
+        fileSite("c", freePort(), "bind.address = 127.0.0.1\nftp.port = " + freePort() + "\nftps.port = 0\nroot = "
+                + dir.resolve("rootC") + "\n");
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> supervisor.save("a", Map.of("transfer.log", dir.resolve("rootC/a.log").toString())));
+        assertTrue(refused.getMessage().contains("site 'c'"), refused.getMessage());
+    }
+
     /** Issue 8, item 3: a one-key save was a replacement and reset every other setting. */
     @Test
     void aSaveIsAMergeAndAnEmptyValueReturnsAKeyToItsDefault() throws Exception {
