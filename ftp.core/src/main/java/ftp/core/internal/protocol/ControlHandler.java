@@ -194,15 +194,16 @@ public final class ControlHandler extends IoHandlerAdapter {
 
     @Override
     public void exceptionCaught(IoSession io, Throwable cause) {
+        String handshake = handshakeFailure(cause);
         if (cause instanceof ProtocolDecoderException && cause.getCause() instanceof CommandLineDecoder.LineTooLongException) {
             LOG.info("Site {}: {} sent an over-long command line", site.settings().name(), io.getRemoteAddress());
             closeWith(io, Reply.of(500, "Command line too long; closing control connection"));
-        } else if (handshakeFailure(cause) != null) {
+        } else if (handshake != null) {
             // a client's refused handshake (an old version, no common cipher suite, not TLS at all)
             // is the client's business: one line, once; MINA's own ERROR for it is turned off
             if (io.setAttributeIfAbsent(HANDSHAKE_LOGGED, Boolean.TRUE) == null) {
                 LOG.info("Site {}: TLS handshake with {} failed: {}", site.settings().name(), io.getRemoteAddress(),
-                        handshakeFailure(cause));
+                        handshake);
             }
             io.closeNow();
         } else if (cause instanceof IOException) {

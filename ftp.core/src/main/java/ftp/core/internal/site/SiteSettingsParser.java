@@ -105,12 +105,12 @@ public final class SiteSettingsParser {
             if (Files.isDirectory(path)) {
                 throw new InvalidConfigurationException("transfer.log", "'" + log + "' is a directory, not a file");
             }
-            if (real(path).startsWith(real(root))) {
+            if (inside(path, root)) {
                 throw new InvalidConfigurationException("transfer.log", "'" + log + "' lies inside the site's root "
                         + root + ", where clients could read or overwrite it");
             }
             for (Path kept : List.of(serverHome.keys(), serverHome.etc(), serverHome.defaultRoot(""))) {
-                if (real(path).startsWith(real(kept.toAbsolutePath().normalize()))) {
+                if (inside(path, kept)) {
                     throw new InvalidConfigurationException("transfer.log", "'" + log + "' lies inside " + kept
                             + ", which holds keys, configuration or sites' files");
                 }
@@ -149,6 +149,11 @@ public final class SiteSettingsParser {
             }
         }
         return path;
+    }
+
+    /** Whether {@code path} is {@code dir} or lies below it, compared as real paths (links seen through). */
+    static boolean inside(Path path, Path dir) {
+        return real(path.toAbsolutePath().normalize()).startsWith(real(dir.toAbsolutePath().normalize()));
     }
 
     /** The real path of the deepest existing ancestor, with the rest of the path below it. */

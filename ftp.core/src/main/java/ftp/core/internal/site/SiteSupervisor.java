@@ -415,7 +415,7 @@ public final class SiteSupervisor implements ManagedServiceFactory, SiteAdminist
         }
         Path log = settings.transfers().log().get();
         for (Site other : byPid.values()) {
-            if (other != site && other.savedSettings != null && log.startsWith(other.savedSettings.root())) {
+            if (other != site && other.savedSettings != null && SiteSettingsParser.inside(log, other.savedSettings.root())) {
                 throw new InvalidConfigurationException("transfer.log", log + " lies inside the root of site '"
                         + other.name + "', whose clients could read or overwrite it");
             }

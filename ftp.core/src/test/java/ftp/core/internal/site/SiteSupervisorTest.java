@@ -195,6 +195,10 @@ class SiteSupervisorTest {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> supervisor.save("a", Map.of("transfer.log", dir.resolve("rootC/a.log").toString())));
         assertTrue(refused.getMessage().contains("site 'c'"), refused.getMessage());
+        Files.createSymbolicLink(dir.resolve("linkC"), Files.createDirectories(dir.resolve("rootC")));
+        IllegalArgumentException linked = assertThrows(IllegalArgumentException.class,
+                () -> supervisor.save("a", Map.of("transfer.log", dir.resolve("linkC/a.log").toString())));
+        assertTrue(linked.getMessage().contains("site 'c'"), "a link to another root is seen through: " + linked.getMessage());
     }
 
     /** Issue 8, item 3: a one-key save was a replacement and reset every other setting. */
