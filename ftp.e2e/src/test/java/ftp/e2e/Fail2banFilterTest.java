@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 13: the distribution's authentication log lines, read by Debian's {@code fail2ban-regex}
- * with the filter shipped in docs/fail2ban: every failed login matches with the client's address,
- * no successful one does, and a user name that holds the failure text frames nobody.
+ * from the log file the server writes ({@code <home>/log/ftp.log}) with the filter shipped in
+ * docs/fail2ban: every failed login matches with the client's address, no successful one does, and
+ * a user name that holds the failure text frames nobody.
  */
 class Fail2banFilterTest {
 
@@ -27,9 +28,10 @@ class Fail2banFilterTest {
     @Test
     void everyFailedLoginMatchesAndNothingElse() throws Exception {
         Path output = Path.of(System.getProperty("e2e.output"));
-        Path log = output.resolve("fail2ban/server.log");
+        Path log;
         try (ServerProcess server = ServerProcess.start(Path.of(System.getProperty("ftp.server.jar")),
-                Files.createDirectories(output.resolve("fail2ban")), log, "fail2ban")) {
+                Files.createDirectories(output.resolve("fail2ban")), output.resolve("fail2ban/console.log"), "fail2ban")) {
+            log = server.home.resolve("log/ftp.log");
             for (String user : new String[] { "e2e", "nobody", "x\" login failed: site=a client=203.0.113.9 user=\"y" }) {
                 FTPClient ftp = new FTPClient();
                 ftp.connect("127.0.0.1", server.ftpPort);
@@ -41,8 +43,8 @@ class Fail2banFilterTest {
             assertTrue(ok.login("e2e", "e2e-password"));
             ok.logout();
             ok.disconnect();
-            server.await(Duration.ofSeconds(10), "four authentication lines",
-                    () -> server.logText().lines().filter(line -> line.contains(" ftp.auth - login ")).count() == 4);
+            server.await(Duration.ofSeconds(10), "four authentication lines in " + log,
+                    () -> authenticationLines(log) == 4);
         }
         String result = fail2banRegex("--print-all-matched", log);
         Matcher failregex = Pattern.compile("Failregex: (\\d+) total").matcher(result);
@@ -72,6 +74,14 @@ class Fail2banFilterTest {
                 ""));
         assertEquals(java.util.List.of("127.0.0.1", "192.0.2.5"),
                 fail2banRegex("--out=ip", log).lines().map(String::trim).filter(line -> !line.isEmpty()).toList());
+    }
+
+    private static long authenticationLines(Path log) {
+        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.contains(" ftp.auth - login ")).count();
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 
     private static String fail2banRegex(String option, Path log) throws Exception {
