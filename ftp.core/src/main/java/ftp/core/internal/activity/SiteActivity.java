@@ -47,7 +47,8 @@ public final class SiteActivity implements Closeable {
     private final Supplier<EventAdmin> events;
     private final SiteCounters counters = new SiteCounters();
 
-    private SiteActivity(String site, Optional<TransferLog> transferLog, Supplier<EventAdmin> events) {
+    /** (Package-private for tests; sites use {@link #open}.) */
+    SiteActivity(String site, Optional<TransferLog> transferLog, Supplier<EventAdmin> events) {
         this.site = site;
         this.transferLog = transferLog;
         this.events = events;
