@@ -84,6 +84,37 @@ class HomeFileSystemViewTest {
         assertEquals(listed.stream().map(ftp.core.api.ListedFile::file).toList(), view.entries(view.resolve("/")));
     }
 
+    /**
+     * Issue 11: a large directory's attributes are read in parallel; the listing is the same: every
+     * entry in name order with its own attributes, links that leave or dangle left out.
+     */
+    @Test
+    void aLargeDirectoryListsInOrderWithEachEntrysOwnAttributes() throws Exception {
+        assumeSymlinks();
+        int files = HomeFileSystemView.PARALLEL_FROM * 2;
+        java.util.List<String> expected = new java.util.ArrayList<>(java.util.List.of("/in", "/plain.txt", "/sub"));
+        for (int i = 0; i < files; i++) {
+            String name = String.format("f%05d", i);
+            Files.write(home.resolve(name), new byte[i % 500]);
+            expected.add("/" + name);
+            if (i % 700 == 0) {
+                Files.createSymbolicLink(home.resolve(name + "-out"), secret.resolve("file"));
+                Files.createSymbolicLink(home.resolve(name + "-dangling"), home.resolve("nothing-" + i));
+            }
+        }
+        Files.createSymbolicLink(home.resolve("in"), home.resolve("plain.txt"));
+        expected.sort(null);
+
+        java.util.List<ftp.core.api.ListedFile> listed = view.list(view.resolve("/"));
+
+        assertEquals(expected, listed.stream().map(l -> l.file().path()).toList());
+        for (ftp.core.api.ListedFile entry : listed) {
+            if (entry.name().startsWith("f")) {
+                assertEquals(Integer.parseInt(entry.name().substring(1)) % 500, entry.attributes().size(), entry.name());
+            }
+        }
+    }
+
     @Test
     void symlinkToFileOutsideIsRefused() throws Exception {
         assumeSymlinks();
