@@ -19,14 +19,23 @@ final class TimeVal {
     private TimeVal() {
     }
 
-    /** Built by hand: MLSD formats one per entry, and the formatter was a tenth of its cost. */
     static String format(Instant time) {
+        return append(new StringBuilder(14), time).toString();
+    }
+
+    /** Built by hand: MLSD formats one per entry, and the formatter was a tenth of its cost. */
+    static StringBuilder append(StringBuilder text, Instant time) {
         LocalDateTime t = LocalDateTime.ofEpochSecond(time.getEpochSecond(), 0, ZoneOffset.UTC);
-        StringBuilder text = new StringBuilder(14).append(t.getYear());
-        for (int field : new int[] { t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond() }) {
-            text.append(field < 10 ? "0" : "").append(field);
-        }
-        return text.toString();
+        text.append(t.getYear());
+        twoDigits(text, t.getMonthValue());
+        twoDigits(text, t.getDayOfMonth());
+        twoDigits(text, t.getHour());
+        twoDigits(text, t.getMinute());
+        return twoDigits(text, t.getSecond());
+    }
+
+    private static StringBuilder twoDigits(StringBuilder text, int value) {
+        return text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     /** Parses a time-val; fractions of a second are dropped. @throws ReplyException 501 */
