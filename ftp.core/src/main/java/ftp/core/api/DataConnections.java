@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -71,18 +73,39 @@ public interface DataConnections {
      * @since 1.2
      */
     default <T> void sendLines(String opening, List<T> entries, Function<? super T, String> line) {
-        transfer(opening, Direction.DOWNLOAD, channel -> {
-            OutputStream out = new BufferedOutputStream(channel.output(), 64 << 10);
-            byte[] crlf = { '\r', '\n' };
-            for (T entry : entries) {
-                String text = line.apply(entry);
-                if (text != null) {
-                    out.write(text.getBytes(StandardCharsets.UTF_8)); // intrinsic for ASCII text, unlike a Writer
-                    out.write(crlf);
+        sendLines(opening, entries.stream(), line);
+    }
+
+    /**
+     * As {@link #sendLines(String, List, Function)}, for entries produced while they are sent
+     * ({@link FileSystemView#listing}); the stream is closed when the transfer ends, and when no
+     * data connection could be opened.
+     *
+     * @since 1.4
+     */
+    default <T> void sendLines(String opening, Stream<T> entries, Function<? super T, String> line) {
+        transfer(opening, Direction.DOWNLOAD, new DataTransfer() {
+            @Override
+            public Reply run(DataChannel channel) throws IOException {
+                try (entries) {
+                    OutputStream out = new BufferedOutputStream(channel.output(), 64 << 10);
+                    byte[] crlf = { '\r', '\n' };
+                    for (Iterator<T> each = entries.iterator(); each.hasNext();) {
+                        String text = line.apply(each.next());
+                        if (text != null) {
+                            out.write(text.getBytes(StandardCharsets.UTF_8)); // intrinsic for ASCII text, unlike a Writer
+                            out.write(crlf);
+                        }
+                    }
+                    out.flush();
+                    return Reply.of(226, "Transfer complete");
                 }
             }
-            out.flush();
-            return Reply.of(226, "Transfer complete");
+
+            @Override
+            public void abandoned() {
+                entries.close();
+            }
         });
     }
 

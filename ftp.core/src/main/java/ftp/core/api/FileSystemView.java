@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.channels.FileChannel;
 import java.nio.file.OpenOption;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -69,6 +70,21 @@ public interface FileSystemView {
             }
         }
         return listed;
+    }
+
+    /**
+     * The {@link #list} of a directory as a stream read while it is consumed, for listings of any
+     * size: the names are read and sorted at once (so a directory that cannot be read fails here,
+     * before any reply), the attributes window by window as the stream is consumed, so memory holds
+     * the names and one window. The stream holds the directory open: close it (a
+     * {@link DataConnections#sendLines(String, Stream, java.util.function.Function) sendLines}
+     * transfer closes it when it ends). This default streams {@link #list}.
+     *
+     * @throws ReplyException as {@link #entries}
+     * @since 1.4
+     */
+    default Stream<ListedFile> listing(VirtualFile dir) throws ReplyException {
+        return list(dir).stream();
     }
 
     /**

@@ -6,7 +6,7 @@
  * MINA or an internal package of the core.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package ftp.core.api;
 
 import org.osgi.annotation.bundle.Export;

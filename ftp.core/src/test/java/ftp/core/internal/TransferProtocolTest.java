@@ -283,6 +283,41 @@ class TransferProtocolTest extends SiteTest {
         }
     }
 
+    /**
+     * Issue 11: a listing holds its directory open while it streams; a listing sent, one refused
+     * for want of a data connection and one whose client hangs up all close it.
+     */
+    @Test
+    void listingsLeaveNoDirectoryOpenHoweverTheyEnd() throws Exception {
+        Path listed = Files.createDirectories(site.home().resolve("d"));
+        for (int i = 0; i < 10; i++) {
+            Files.writeString(listed.resolve("f" + i), "x");
+        }
+        try (RawControl control = new RawControl(site.port()).login()) {
+            assertEquals(10, new String(control.download("LIST d"), StandardCharsets.US_ASCII).lines().count());
+            long before = openFiles();
+            for (int i = 0; i < 30; i++) {
+                assertEquals(10, new String(control.download(i % 2 == 0 ? "LIST d" : "NLST d"), StandardCharsets.US_ASCII)
+                        .lines().count());
+                assertTrue(control.command("LIST d").startsWith("425"), "no data connection prepared");
+                java.net.InetSocketAddress data = control.pasv();
+                new Socket(data.getAddress(), data.getPort()).close(); // connects, then hangs up at once
+                String reply = control.command("LIST d");
+                if (reply.startsWith("150")) {
+                    reply = control.reply();
+                }
+                assertTrue(reply.startsWith("226") || reply.startsWith("426"), reply);
+            }
+            assertTrue(openFiles() < before + 10, "open files grew from " + before + " to " + openFiles());
+        }
+    }
+
+    private static long openFiles() throws IOException {
+        try (java.util.stream.Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        }
+    }
+
     static void upload(RawControl control, String command, byte[] bytes) throws IOException {
         String done = control.upload(command, bytes);
         assertTrue(done.startsWith("226"), done);

@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import ftp.core.api.Permission;
-import ftp.core.api.ListedFile;
 import ftp.core.api.LongListing;
 import ftp.core.api.ReplyException;
 import ftp.core.api.VirtualFile;
@@ -38,15 +38,14 @@ public final class MlsdCommand implements FtpCommand {
         if (!Files.isDirectory(dir.file())) {
             throw new ReplyException(501, dir.path() + ": not a directory (use MLST)");
         }
-        List<Row> rows = new ArrayList<>();
-        rows.add(new Row("cdir", ".", LongListing.attributes(dir.file())));
+        List<Row> own = new ArrayList<>();
+        own.add(new Row("cdir", ".", LongListing.attributes(dir.file())));
         if (!dir.isRoot()) {
-            rows.add(new Row("pdir", "..", LongListing.attributes(session.files().resolve(dir.path() + "/..").file())));
-        }
-        for (ListedFile entry : session.files().list(dir)) {
-            rows.add(new Row(null, entry.name(), entry.attributes()));
+            own.add(new Row("pdir", "..", LongListing.attributes(session.files().resolve(dir.path() + "/..").file())));
         }
         Facts.View view = Facts.View.of(session);
+        Stream<Row> rows = Stream.concat(own.stream(),
+                session.files().listing(dir).map(entry -> new Row(null, entry.name(), entry.attributes())));
         session.data().sendLines("Opening ASCII mode data connection for MLSD " + dir.path(), rows,
                 row -> Facts.line(view, row.attributes(), row.type(), row.name()));
     }

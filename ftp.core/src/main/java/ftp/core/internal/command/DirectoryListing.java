@@ -3,7 +3,7 @@ package ftp.core.internal.command;
 import java.io.IOException;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
-import java.util.List;
+import java.util.stream.Stream;
 
 import ftp.core.api.FtpSession;
 import ftp.core.api.Permission;
@@ -14,8 +14,8 @@ import ftp.core.api.LongListing;
 /**
  * What LIST and NLST share: the argument (with {@code ls} options such as {@code -la} dropped,
  * as lftp and others send them) and the entries with their attributes
- * ({@link ftp.core.api.FileSystemView#list}), read before the 150; the lines go out with
- * {@link ftp.core.api.DataConnections#sendLines}.
+ * ({@link ftp.core.api.FileSystemView#listing}: the names read before the 150, the attributes
+ * while the lines go out with {@link ftp.core.api.DataConnections#sendLines}).
  */
 final class DirectoryListing {
 
@@ -33,7 +33,7 @@ final class DirectoryListing {
     }
 
     /** The entries the argument names: a directory's children, or the file itself. */
-    static List<ListedFile> entries(FtpSession session, String argument) throws IOException {
+    static Stream<ListedFile> entries(FtpSession session, String argument) throws IOException {
         session.require(Permission.LIST);
         String path = withoutOptions(argument);
         VirtualFile target = session.files().existing(path.isEmpty() ? "." : path);
@@ -41,9 +41,9 @@ final class DirectoryListing {
         if (!attributes.isDirectory()) {
             int slash = target.path().lastIndexOf('/');
             VirtualFile parent = new VirtualFile(slash == 0 ? "/" : target.path().substring(0, slash), target.file().getParent());
-            return List.of(new ListedFile(parent, target.name(), attributes));
+            return Stream.of(new ListedFile(parent, target.name(), attributes));
         }
-        return session.files().list(target);
+        return session.files().listing(target);
     }
 
     /** The {@code ls -l} line of an entry. */

@@ -12,7 +12,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import ftp.core.api.AtomicWrite;
 import ftp.core.api.FileSystemView;
@@ -34,11 +38,15 @@ import ftp.core.api.VirtualFile;
 public final class HomeFileSystemView implements FileSystemView {
 
     /**
-     * From this many entries on, a listing reads their attributes in parallel (the common
-     * fork-join pool, with the session's thread taking its share, so a busy pool only means no
-     * help): one {@code fstatat} per entry was most of a large listing's time (issue 11).
+     * Entries whose attributes a listing reads and holds together ({@link ListingWindows}, two
+     * windows at a time): what bounds a listing's memory besides its names (issue 11).
      */
-    static final int PARALLEL_FROM = 2048;
+    static final int WINDOW = 4096;
+    /**
+     * From this many entries on, a helper on the common fork-join pool reads attributes with the
+     * session's thread: one {@code fstatat} per entry was most of a large listing's time (issue 11).
+     */
+    static final int PARALLEL_FROM = 1024;
 
     private final Path home;
     private final Path realHome;
@@ -107,19 +115,28 @@ public final class HomeFileSystemView implements FileSystemView {
         return list(dir).stream().map(ListedFile::file).toList();
     }
 
-    /**
-     * Reads the directory through a stream opened from the home down, so a link swapped in for it
-     * after the check cannot list another directory. Each entry costs one {@code fstatat} relative
-     * to that stream; only symbolic links are resolved further (they must stay inside the home,
-     * and show their target's attributes).
-     */
     @Override
     public List<ListedFile> list(VirtualFile dir) throws ReplyException {
-        List<ListedFile> entries = new ArrayList<>();
-        try (ContainedFiles.Directory directory = ContainedFiles.Directory.of(realHome,
-                ContainedFiles.realDirectory(realHome, dir.file()));
-                DirectoryStream<Path> children = directory.secure != null ? directory.secure
-                        : Files.newDirectoryStream(directory.path)) {
+        try (Stream<ListedFile> entries = listing(dir)) {
+            return entries.toList();
+        }
+    }
+
+    /**
+     * Reads the directory through a stream opened from the home down, so a link swapped in for it
+     * after the check cannot list another directory; it stays open until the listing is closed.
+     * The names are read and sorted at once, the attributes {@link #WINDOW} entries at a time as
+     * the listing is consumed: one {@code fstatat} each relative to the open directory; only
+     * symbolic links are resolved further (they must stay inside the home, and show their
+     * target's attributes).
+     */
+    @Override
+    public Stream<ListedFile> listing(VirtualFile dir) throws ReplyException {
+        ContainedFiles.Directory directory = null;
+        DirectoryStream<Path> children = null;
+        try {
+            directory = ContainedFiles.Directory.of(realHome, ContainedFiles.realDirectory(realHome, dir.file()));
+            children = directory.secure != null ? directory.secure : Files.newDirectoryStream(directory.path);
             List<String> names = new ArrayList<>();
             for (Path child : children) {
                 String name = child.getFileName().toString();
@@ -128,18 +145,35 @@ public final class HomeFileSystemView implements FileSystemView {
                 }
             }
             names.sort(null); // the names alone: sorting the entries by a key cost twice as much
-            BasicFileAttributes[] shown = new BasicFileAttributes[names.size()];
-            IntStream all = IntStream.range(0, shown.length);
-            (shown.length >= PARALLEL_FROM ? all.parallel() : all).forEach(i -> shown[i] = shown(directory, dir, names.get(i)));
-            for (int i = 0; i < shown.length; i++) {
-                if (shown[i] != null) {
-                    entries.add(new ListedFile(dir, names.get(i), shown[i]));
-                }
+            ContainedFiles.Directory open = directory;
+            DirectoryStream<Path> read = children;
+            ListingWindows entries = new ListingWindows(dir, names, WINDOW, name -> shown(open, dir, name),
+                    names.size() >= PARALLEL_FROM ? ForkJoinPool.commonPool() : null);
+            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(entries,
+                    Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(() -> {
+                        entries.close();
+                        close(read, open);
+                    });
+        } catch (IOException e) {
+            close(children, directory);
+            throw new ReplyException(550, dir.path() + ": cannot read directory");
+        } catch (RuntimeException e) {
+            close(children, directory);
+            throw e;
+        }
+    }
+
+    private static void close(DirectoryStream<Path> children, ContainedFiles.Directory directory) {
+        try {
+            if (children != null) {
+                children.close();
+            }
+            if (directory != null) {
+                directory.close();
             }
         } catch (IOException e) {
-            throw new ReplyException(550, dir.path() + ": cannot read directory");
+            // closing a directory read to its end: nothing was written
         }
-        return entries;
     }
 
     /** What a listing shows of an entry: its attributes, or null when it is not shown. */

@@ -85,13 +85,14 @@ class HomeFileSystemViewTest {
     }
 
     /**
-     * Issue 11: a large directory's attributes are read in parallel; the listing is the same: every
-     * entry in name order with its own attributes, links that leave or dangle left out.
+     * Issue 11: a large directory's attributes are read ahead, window by window, on two threads;
+     * the listing is the same: every entry in name order with its own attributes, links that
+     * leave or dangle left out.
      */
     @Test
     void aLargeDirectoryListsInOrderWithEachEntrysOwnAttributes() throws Exception {
         assumeSymlinks();
-        int files = HomeFileSystemView.PARALLEL_FROM * 2;
+        int files = HomeFileSystemView.WINDOW * 2 + 100;
         java.util.List<String> expected = new java.util.ArrayList<>(java.util.List.of("/in", "/plain.txt", "/sub"));
         for (int i = 0; i < files; i++) {
             String name = String.format("f%05d", i);
@@ -112,6 +113,29 @@ class HomeFileSystemViewTest {
             if (entry.name().startsWith("f")) {
                 assertEquals(Integer.parseInt(entry.name().substring(1)) % 500, entry.attributes().size(), entry.name());
             }
+        }
+    }
+
+    /**
+     * Issue 11: a listing reads its attributes window by window as it is consumed, so memory
+     * holds the names and one window: an entry of a later window deleted after the first entry
+     * was read is left out (its name was read at once, its attributes only when its turn came).
+     */
+    @Test
+    void aListingReadsItsAttributesAsItIsConsumed() throws Exception {
+        int files = HomeFileSystemView.WINDOW * 2 + 10;
+        for (int i = 0; i < files; i++) {
+            Files.writeString(home.resolve(String.format("f%05d", i)), "x");
+        }
+        String late = String.format("f%05d", files - 1);
+        try (java.util.stream.Stream<ftp.core.api.ListedFile> listing = view.listing(view.resolve("/"))) {
+            java.util.Iterator<ftp.core.api.ListedFile> entries = listing.iterator();
+            assertEquals("f00000", entries.next().name());
+            Files.delete(home.resolve(late));
+            java.util.List<String> rest = new java.util.ArrayList<>();
+            entries.forEachRemaining(entry -> rest.add(entry.name()));
+            assertEquals(files - 2 + 2, rest.size(), "every other file, plain.txt and sub; not the deleted one");
+            assertFalse(rest.contains(late));
         }
     }
 
