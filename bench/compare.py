@@ -879,13 +879,15 @@ class Harness:
     def warm_up(self, s):
         """Untimed: a few transfers and logins so that JIT and caches are warm for every server."""
         size = str(self.size)
-        for argv in (["retr", "--file", "big.bin", "--size", size],
+        # a JIT compiles a listing's per-entry code after some 10,000s of calls: a few listings each
+        listings = [["list", "--dir", "many", "--expect", str(self.list_files)],
+                    ["list", "--mlsd", "--dir", "many", "--expect", str(self.list_files)]] * 3
+        for argv in [["retr", "--file", "big.bin", "--size", size],
                      ["retr", "--tls", "--file", "big.bin", "--size", size],
                      ["retr", "--tls", "--file", "big.bin", "--size", size] if s.kind == "jvm" else None,
                      ["stor", "--file", "warm-up.bin", "--size", str(10 * MIB)],
                      ["stor", "--tls", "--file", "warm-up.bin", "--size", str(10 * MIB)],
-                     ["logins", "--count", "8", "--inflight", "4"],
-                     ["list", "--dir", "many", "--expect", str(self.list_files)]):
+                     ["logins", "--count", "8", "--inflight", "4"]] + listings:
             if argv is None:
                 continue
             try:
