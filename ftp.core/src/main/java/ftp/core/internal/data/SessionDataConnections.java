@@ -206,6 +206,7 @@ public final class SessionDataConnections implements DataConnections {
         long startNanos = 0;
         Reply result;
         SocketChannel socket = null;
+        boolean ran = false;
         try {
             Socket tls;
             try {
@@ -220,17 +221,16 @@ public final class SessionDataConnections implements DataConnections {
                 host.reply(Reply.of(150, opening));
                 tls = protector.isPresent() ? handshake(protector.get(), socket, upload) : null;
             } catch (IOException e) {
-                transfer.abandoned();
                 throw current.aborted ? new IOException("aborted", e) : e;
             }
             current.channel = new SocketDataChannel(socket, tls, host.settings().transfers().durable() ? flushes : null);
             if (current.aborted) {
-                transfer.abandoned();
                 throw new IOException("aborted");
             }
             watchdog.watch(current.channel);
             started = Instant.now();
             startNanos = System.nanoTime();
+            ran = true;
             result = transfer.run(current.channel);
             current.channel.finish();
         } catch (ReplyException e) {
@@ -240,6 +240,9 @@ public final class SessionDataConnections implements DataConnections {
         } catch (IOException | RuntimeException e) {
             result = failure(current, socket, opening, e);
         } finally {
+            if (!ran) {
+                transfer.abandoned(); // whatever kept it from running (a listing closes its directory)
+            }
             close(passive);
             if (current.channel != null) {
                 watchdog.forget(current.channel);
