@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.OpenOption;
 import java.util.Set;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -134,6 +135,7 @@ public final class HomeFileSystemView implements FileSystemView {
     public Stream<ListedFile> listing(VirtualFile dir) throws ReplyException {
         ContainedFiles.Directory directory = null;
         DirectoryStream<Path> children = null;
+        boolean streaming = false;
         try {
             directory = ContainedFiles.Directory.of(realHome, ContainedFiles.realDirectory(realHome, dir.file()));
             children = directory.secure != null ? directory.secure : Files.newDirectoryStream(directory.path);
@@ -149,17 +151,19 @@ public final class HomeFileSystemView implements FileSystemView {
             DirectoryStream<Path> read = children;
             ListingWindows entries = new ListingWindows(dir, names, WINDOW, name -> shown(open, dir, name),
                     names.size() >= PARALLEL_FROM ? ForkJoinPool.commonPool() : null);
-            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(entries,
+            Stream<ListedFile> listing = StreamSupport.stream(Spliterators.spliteratorUnknownSize(entries,
                     Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(() -> {
                         entries.close();
                         close(read, open);
                     });
-        } catch (IOException e) {
-            close(children, directory);
+            streaming = true;
+            return listing;
+        } catch (IOException | DirectoryIteratorException e) { // the latter: a read error while iterating
             throw new ReplyException(550, dir.path() + ": cannot read directory");
-        } catch (RuntimeException e) {
-            close(children, directory);
-            throw e;
+        } finally {
+            if (!streaming) {
+                close(children, directory);
+            }
         }
     }
 

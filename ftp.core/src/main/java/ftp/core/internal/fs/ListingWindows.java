@@ -11,9 +11,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import ftp.core.api.ListedFile;
 import ftp.core.api.VirtualFile;
 
@@ -27,7 +24,6 @@ import ftp.core.api.VirtualFile;
  */
 final class ListingWindows implements Iterator<ListedFile> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ListingWindows.class);
     /** Entries per claim: one counter update per 64 {@code fstatat}s. */
     private static final int CHUNK = 64;
 
@@ -118,6 +114,8 @@ final class ListingWindows implements Iterator<ListedFile> {
         final AtomicInteger claimed = new AtomicInteger();
         final AtomicInteger unread;
         final CountDownLatch done = new CountDownLatch(1);
+        /** What the helper's reading threw; read after {@link #done}. */
+        volatile Throwable failure;
 
         Window(int from, int to) {
             this.from = from;
@@ -126,7 +124,10 @@ final class ListingWindows implements Iterator<ListedFile> {
             this.unread = new AtomicInteger(shown.length);
         }
 
-        /** Reads chunks until none is left to claim; the helper also stops once the listing is closed. */
+        /**
+         * Reads chunks until none is left to claim; the helper also stops once the listing is
+         * closed. What fails on the helper's thread is thrown on the consumer's ({@link #await}).
+         */
         void read(boolean helping) {
             for (int start; !(helping && closed) && (start = claimed.getAndAdd(CHUNK)) < shown.length;) {
                 int end = Math.min(shown.length, start + CHUNK);
@@ -134,11 +135,16 @@ final class ListingWindows implements Iterator<ListedFile> {
                     for (int i = start; i < end; i++) {
                         shown[i] = attributes.apply(names.get(from + i));
                     }
-                } catch (ClosedDirectoryStreamException e) {
-                    return; // the listing was closed under the helper: nobody waits for this window
-                } catch (RuntimeException e) {
-                    LOG.warn("Listing of {}: attributes from {} not read: {}", dir.path(), names.get(from + start), e.toString());
+                } catch (RuntimeException | Error e) {
+                    if (!helping) {
+                        throw e;
+                    }
+                    if (!(e instanceof ClosedDirectoryStreamException)) { // closed: nobody waits for it
+                        failure = e;
+                    }
+                    return;
                 } finally {
+                    // every claimed chunk is counted, read or not: the consumer waits for no other
                     if (unread.addAndGet(start - end) == 0) {
                         done.countDown();
                     }
@@ -159,6 +165,12 @@ final class ListingWindows implements Iterator<ListedFile> {
             }
             if (interrupted) {
                 Thread.currentThread().interrupt();
+            }
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
             }
         }
     }
