@@ -27,6 +27,9 @@ class LogFileE2ETest {
     /** Date, time with milliseconds, zone offset, then [thread] and the level. */
     private static final Pattern DATED = Pattern.compile(
             "^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}[+-]\\d{4} \\[.+\\] (TRACE|DEBUG|INFO|WARN|ERROR) \\S+ - .*");
+    /** The lines a logged exception adds below its dated line: its type and message, frames, causes. */
+    private static final Pattern THROWABLE = Pattern.compile(
+            "^([\\w$]+\\.)+[\\w$]*(Exception|Error|Throwable)(: .*)?$|^\\t.*|^(Caused by|Suppressed): .*");
 
     @Test
     void theServerWritesDatedLinesToItsLogDirectoryAsItsEtcFileSays() throws Exception {
@@ -42,8 +45,7 @@ class LogFileE2ETest {
             // the first line of the start is already in the file (Pax Logging was configured before any bundle started)
             assertTrue(lines.stream().anyMatch(line -> line.contains("org.apache.felix.http - Started Jetty")), lines.toString());
             for (String line : lines) {
-                assertTrue(DATED.matcher(line).matches() || line.startsWith("\t") || line.startsWith("Caused by"),
-                        "a dated line: " + line);
+                assertTrue(DATED.matcher(line).matches() || THROWABLE.matcher(line).matches(), "a dated line: " + line);
             }
             assertFalse(String.join("\n", lines).contains("Created user"), "passwords shown once stay off the log file");
 
