@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * reached the command decoder; MINA 2.2 has no DISABLE_ENCRYPTION_ONCE);</li>
  * <li>its engine gets no peer host name: MINA's asks {@code InetSocketAddress.getHostName()}, a
  * reverse DNS lookup on the I/O thread for every connection (a server engine does not need it);</li>
+ * <li>its engine runs its delegated tasks itself ({@link InlineTasksEngine}): MINA logs a handshake
+ * that fails in one as an ERROR with a stack trace;</li>
  * <li>a close always reaches the handler: MINA's {@code sessionClosed} lets an exception of the
  * TLS close (a handshake that failed in a delegated task, whose error MINA only logs) stop the
  * event, so the session's slot was never released;</li>
@@ -43,7 +45,7 @@ final class StartTlsFilter extends SslFilter {
 
     @Override
     protected SSLEngine createEngine(IoSession session, InetSocketAddress address) {
-        return super.createEngine(session, null);
+        return new InlineTasksEngine(super.createEngine(session, null));
     }
 
     @Override
