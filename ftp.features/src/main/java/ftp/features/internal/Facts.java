@@ -76,15 +76,20 @@ final class Facts {
             FtpUser user = session.user().orElseThrow();
             Set<String> selected = Facts.selected(session);
             int facts = 0;
-            for (int i = 0; i < ALL.size(); i++) {
-                facts |= selected.contains(ALL.get(i)) ? 1 << i : 0;
+            for (String fact : selected) {
+                facts |= bit(fact);
             }
             return new View(facts, perm(user, false), perm(user, true));
         }
     }
 
-    // the bits of View.facts, in ALL's order
-    private static final int TYPE = 1, SIZE = 1 << 1, MODIFY = 1 << 2, PERM = 1 << 3, UNIQUE = 1 << 4, MODE = 1 << 5;
+    // the bits of View.facts, from ALL
+    private static final int TYPE = bit("type"), SIZE = bit("size"), MODIFY = bit("modify"), PERM = bit("perm"),
+            UNIQUE = bit("unique"), MODE = bit("UNIX.mode");
+
+    private static int bit(String fact) {
+        return 1 << ALL.indexOf(fact);
+    }
 
     /**
      * One entry from attributes already read (MLSD: {@link ftp.core.api.FileSystemView#list}),
