@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import ftp.core.api.DataConnections;
+import ftp.core.api.ListedFile;
 import ftp.core.api.LongListing;
 import ftp.core.api.Permission;
 import ftp.core.api.Reply;
@@ -58,14 +59,18 @@ public final class StatCommand implements FtpCommand {
     private static Reply listing(FtpSession session, String argument) throws IOException {
         session.require(Permission.LIST);
         VirtualFile target = session.files().existing(argument);
-        List<VirtualFile> entries = Files.isDirectory(target.file()) ? session.files().entries(target) : List.of(target);
         Instant now = Instant.now();
         List<String> lines = new ArrayList<>();
-        for (VirtualFile entry : entries) {
+        if (Files.isDirectory(target.file())) {
+            // the attributes the listing read, not a second stat per entry
+            for (ListedFile entry : session.files().list(target)) {
+                lines.add(LongListing.line(entry.attributes(), entry.name(), now));
+            }
+        } else {
             try {
-                lines.add(LongListing.line(entry.file(), entry.name(), now));
+                lines.add(LongListing.line(target.file(), target.name(), now));
             } catch (IOException vanished) {
-                // deleted while listing: not shown
+                // deleted meanwhile: not shown
             }
         }
         return Reply.block(213, "Status of " + target.path() + ":", lines, "End of status");
