@@ -200,7 +200,7 @@ public final class ControlHandler extends IoHandlerAdapter {
             closeWith(io, Reply.of(500, "Command line too long; closing control connection"));
         } else if (handshake != null) {
             // a client's refused handshake (an old version, no common cipher suite, not TLS at all)
-            // is the client's business: one line, once; MINA's own ERROR for it is turned off
+            // is the client's business: one line, once (MINA logs none: InlineTasksEngine)
             if (io.setAttributeIfAbsent(HANDSHAKE_LOGGED, Boolean.TRUE) == null) {
                 LOG.info("Site {}: TLS handshake with {} failed: {}", site.settings().name(), io.getRemoteAddress(),
                         handshake);

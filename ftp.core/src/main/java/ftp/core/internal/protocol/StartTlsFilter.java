@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * <li>its engine runs its delegated tasks itself ({@link InlineTasksEngine}): MINA logs a handshake
  * that fails in one as an ERROR with a stack trace;</li>
  * <li>a close always reaches the handler: MINA's {@code sessionClosed} lets an exception of the
- * TLS close (a handshake that failed in a delegated task, whose error MINA only logs) stop the
+ * TLS close (after a handshake that failed, for one) stop the
  * event, so the session's slot was never released;</li>
  * <li>{@link #failed} tells a handshake that failed, which MINA does not report at all.</li>
  * </ul>
