@@ -16,9 +16,13 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.commons.net.ftp.FTP;
@@ -272,6 +276,44 @@ class TransferProtocolTest extends SiteTest {
                 assertTrue(reply.startsWith("426") && reply.contains("no data moved"), reply);
             }
             assertTrue(control.command("NOOP").startsWith("200"));
+        }
+    }
+
+    /**
+     * Issue 11: a plain download waiting for its client waits on the site's sendfile threads, its
+     * own transfer thread parked. Each used to sit in a blocking sendfile: a hundred downloads were
+     * a hundred threads that all ran whenever their sockets drained, and the command threads got
+     * 1 % of the cores (the last of 100 simultaneous RETRs had its 150 after 0.4 s).
+     */
+    @Test
+    void downloadsWaitingForTheirClientsParkTheirTransferThreads() throws Exception {
+        Files.write(site.home().resolve("big.bin"), new byte[32 * 1024 * 1024]);
+        List<RawControl> controls = new ArrayList<>();
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                RawControl control = new RawControl(site.port()).login();
+                controls.add(control);
+                sockets.add(control.slowDownload("big.bin")); // never read
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            Map<Thread.State, Long> states;
+            do {
+                Thread.sleep(50);
+                states = Thread.getAllStackTraces().entrySet().stream()
+                        .filter(thread -> Arrays.stream(thread.getValue())
+                                .anyMatch(frame -> frame.getMethodName().equals("send")
+                                        && frame.getClassName().endsWith(".SocketDataChannel")))
+                        .collect(Collectors.groupingBy(thread -> thread.getKey().getState(), Collectors.counting()));
+            } while (!Map.of(Thread.State.WAITING, 8L).equals(states) && System.nanoTime() < deadline);
+            assertEquals(Map.of(Thread.State.WAITING, 8L), states, "the eight downloads' threads");
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+            for (RawControl control : controls) {
+                control.close();
+            }
         }
     }
 

@@ -39,6 +39,7 @@ public final class SessionDataConnections implements DataConnections {
     private final PassivePorts ports;
     private final ExecutorService transfers;
     private final ExecutorService flushes;
+    private final SendfilePump pump;
     private final TransferWatchdog watchdog;
     private final ReentrantLock lock = new ReentrantLock();
 
@@ -49,13 +50,17 @@ public final class SessionDataConnections implements DataConnections {
     private boolean closed;
     private volatile Running running;
 
-    /** @param flushes runs the background flushes of uploads on durable sites */
+    /**
+     * @param flushes runs the background flushes of uploads on durable sites
+     * @param pump sends files to plain data connections
+     */
     public SessionDataConnections(TransferHost host, PassivePorts ports, ExecutorService transfers,
-            ExecutorService flushes, TransferWatchdog watchdog) {
+            ExecutorService flushes, SendfilePump pump, TransferWatchdog watchdog) {
         this.host = host;
         this.ports = ports;
         this.transfers = transfers;
         this.flushes = flushes;
+        this.pump = pump;
         this.watchdog = watchdog;
     }
 
@@ -223,7 +228,8 @@ public final class SessionDataConnections implements DataConnections {
             } catch (IOException e) {
                 throw current.aborted ? new IOException("aborted", e) : e;
             }
-            current.channel = new SocketDataChannel(socket, tls, host.settings().transfers().durable() ? flushes : null);
+            current.channel = new SocketDataChannel(socket, tls, host.settings().transfers().durable() ? flushes : null,
+                    pump);
             if (current.aborted) {
                 throw new IOException("aborted");
             }

@@ -15,14 +15,12 @@ import ftp.core.api.DataChannel;
 /**
  * A data connection, plain or protected. Plain binary downloads go through
  * {@link FileChannel#transferTo}, which the kernel serves with sendfile: the bytes never enter
- * the Java heap. A protected connection copies through large buffers and ends with an exchange
- * of close_notify alerts (DESIGN section 6a: ftplib waits for ours, lftp treats anything else as
- * fatal).
+ * the Java heap; the site's {@link SendfilePump} makes those calls. A protected connection copies
+ * through large buffers and ends with an exchange of close_notify alerts (DESIGN section 6a:
+ * ftplib waits for ours, lftp treats anything else as fatal).
  */
 final class SocketDataChannel implements DataChannel {
 
-    /** Bytes per transferTo call: small enough to report progress, large enough to be cheap. */
-    private static final long CHUNK = 8L << 20;
     /** Plain uploads: one read and one write per MiB. */
     private static final int BUFFER = 1 << 20;
     /** Protected transfers: 16 TLS records of 16 KiB per write. */
@@ -35,6 +33,9 @@ final class SocketDataChannel implements DataChannel {
     private final Socket tls;
     /** Runs background flushes of uploads on durable sites; null when uploads are not forced. */
     private final Executor flushes;
+    private final SendfilePump pump;
+    /** The plain download under way in the pump, which {@link #close} must end. */
+    private volatile SendfilePump.Send sending;
     private volatile long transferred;
     private volatile long lastProgress = System.nanoTime();
     private volatile boolean stalled;
@@ -43,11 +44,13 @@ final class SocketDataChannel implements DataChannel {
      * @param tls the protected socket layered over {@code socket}, or null for a plain connection
      * @param flushes where uploads are flushed to disk as they arrive, or null when the site's
      *        uploads are not durable
+     * @param pump sends files to plain connections
      */
-    SocketDataChannel(SocketChannel socket, Socket tls, Executor flushes) {
+    SocketDataChannel(SocketChannel socket, Socket tls, Executor flushes, SendfilePump pump) {
         this.socket = socket;
         this.tls = tls;
         this.flushes = flushes;
+        this.pump = pump;
     }
 
     long transferred() {
@@ -75,6 +78,10 @@ final class SocketDataChannel implements DataChannel {
             socket.shutdownOutput();
         } catch (IOException ignored) {
             // not connected any more: close below is all that is left
+        }
+        SendfilePump.Send running = sending;
+        if (running != null) {
+            running.cancel(); // a send waiting for the socket to drain learns of the close only so
         }
         try {
             if (tls != null) {
@@ -172,15 +179,13 @@ final class SocketDataChannel implements DataChannel {
             out.flush();
             return position - start;
         }
-        while (position < end) {
-            long n = file.transferTo(position, Math.min(CHUNK, end - position), socket);
-            if (n <= 0) {
-                break; // the file shrank meanwhile
-            }
-            position += n;
-            progress(n);
+        SendfilePump.Send send = pump.prepare(file, position, end, socket, this::progress);
+        sending = send;
+        try {
+            return send.run();
+        } finally {
+            sending = null;
         }
-        return position - start;
     }
 
     /**

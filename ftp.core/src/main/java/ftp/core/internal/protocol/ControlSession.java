@@ -84,7 +84,7 @@ final class ControlSession implements FtpSession, TransferHost {
         this.remote = (InetSocketAddress) io.getRemoteAddress();
         this.local = (InetSocketAddress) io.getLocalAddress();
         this.data = new SessionDataConnections(this, site.passivePorts(), site.transferPool(), site.flushPool(),
-                site.watchdog());
+                site.sendfilePump(), site.watchdog());
         SerialExecutor serial = new SerialExecutor(site.commandPool(), this::commandDone);
         this.dispatcher = new CommandDispatcher(this, site.commands(), serial);
         this.flow = new ControlFlow(io, serial, dispatcher::waitingCount);

@@ -9,6 +9,7 @@ import ftp.core.api.SiteSettings;
 import ftp.core.api.SiteTls;
 import ftp.core.internal.activity.SiteActivity;
 import ftp.core.internal.data.PassivePorts;
+import ftp.core.internal.data.SendfilePump;
 import ftp.core.internal.data.TransferWatchdog;
 
 /**
@@ -22,6 +23,7 @@ import ftp.core.internal.data.TransferWatchdog;
  *        command pool nor every core
  * @param transferPool runs data transfers
  * @param flushPool flushes uploads to disk while they arrive (durable sites)
+ * @param sendfilePump sends files to plain data connections
  * @param watchdog ends stalled transfers
  * @param passivePorts the passive port range
  * @param state what commands share across the site's sessions ({@code FtpSession.siteState})
@@ -30,7 +32,8 @@ import ftp.core.internal.data.TransferWatchdog;
  * @param activity records what the sessions did (transfer log)
  */
 public record SiteContext(SiteSettings settings, CommandRegistry commands, Authenticator authenticator,
-        ExecutorService commandPool, ExecutorService loginPool, ExecutorService transferPool, ExecutorService flushPool, TransferWatchdog watchdog,
+        ExecutorService commandPool, ExecutorService loginPool, ExecutorService transferPool, ExecutorService flushPool,
+        SendfilePump sendfilePump, TransferWatchdog watchdog,
         PassivePorts passivePorts, ConcurrentMap<SessionKey<?>, Object> state, SiteTls tls, Semaphore heavyWork,
         SiteActivity activity) {
 }

@@ -56,6 +56,7 @@ import ftp.core.api.UserStore;
 import ftp.core.internal.activity.SiteActivity;
 import ftp.core.internal.activity.SiteMetricsBean;
 import ftp.core.internal.data.PassivePorts;
+import ftp.core.internal.data.SendfilePump;
 import ftp.core.internal.data.TransferWatchdog;
 import ftp.core.internal.fs.StaleUploads;
 import ftp.core.internal.protocol.CommandRegistry;
@@ -82,6 +83,8 @@ public final class SiteInstance {
     private final ExecutorService loginPool;
     private final ExecutorService transferPool;
     private final ExecutorService flushPool;
+    /** Null only when it could not open its selectors (then the site did not start). */
+    private final SendfilePump sendfilePump;
     private final ScheduledExecutorService scheduler;
     private final ControlHandler handler;
     private final NioSocketAcceptor acceptor;
@@ -147,9 +150,16 @@ public final class SiteInstance {
         this.flushPool = new ThreadPoolExecutor(0, settings.limits().maxConnections(), 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), threads(name + "-flush"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(threads(name + "-watchdog"));
+        // sendfile to a network card costs little CPU (to loopback it is a copy): half the cores move
+        // every plain download, the rest stays for commands, TLS, uploads and the clients
+        this.sendfilePump = openSendfilePump(Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
+                threads(name + "-sendfile"));
+        if (sendfilePump == null) {
+            startFailure = startFailure != null ? startFailure : "cannot open the selectors of its data connections";
+        }
         LoginGuard guard = new LoginGuard(settings.limits().maxLoginFailures(), settings.limits().banTime(), Clock.systemUTC());
         SiteContext site = new SiteContext(settings, commands, new SiteAuthenticator(name, () -> userStores, guard),
-                commandPool, loginPool, transferPool, flushPool,
+                commandPool, loginPool, transferPool, flushPool, sendfilePump,
                 new TransferWatchdog(scheduler, settings.limits().dataTimeout().toMillis()),
                 new PassivePorts(settings.passive().portLow(), settings.passive().portHigh()),
                 new ConcurrentHashMap<>(), siteTls, new Semaphore(settings.limits().maxHeavyCommands()), activity);
@@ -293,6 +303,9 @@ public final class SiteInstance {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (sendfilePump != null) {
+            sendfilePump.close(); // after the transfers: each interrupted one closed its own send
+        }
         try {
             activity.close();
         } catch (IOException e) {
@@ -300,6 +313,15 @@ public final class SiteInstance {
         }
         if (failure.isEmpty()) {
             LOG.info("Site {} stopped", settings.name());
+        }
+    }
+
+    private SendfilePump openSendfilePump(int threads, ThreadFactory factory) {
+        try {
+            return new SendfilePump(threads, factory);
+        } catch (IOException e) {
+            LOG.error("Site {}: cannot open the selectors of its data connections", settings.name(), e);
+            return null;
         }
     }
 

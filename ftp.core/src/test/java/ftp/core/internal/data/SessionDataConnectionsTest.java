@@ -88,9 +88,9 @@ class SessionDataConnectionsTest {
         };
         ExecutorService transfers = Executors.newCachedThreadPool();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-        try {
+        try (SendfilePump pump = new SendfilePump(1, Thread::new)) {
             SessionDataConnections data = new SessionDataConnections(host, new PassivePorts(0, 0), transfers, transfers,
-                    new TransferWatchdog(scheduler, 60_000));
+                    pump, new TransferWatchdog(scheduler, 60_000));
             InetSocketAddress passive = data.passive();
             CountDownLatch abandoned = new CountDownLatch(1);
             try (Socket client = new Socket("127.0.0.1", passive.getPort())) {
