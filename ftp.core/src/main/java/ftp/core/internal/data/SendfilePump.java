@@ -46,12 +46,17 @@ public final class SendfilePump implements AutoCloseable {
             for (int i = 0; i < threads; i++) {
                 loops[i] = new Loop(Selector.open());
             }
-        } catch (IOException e) {
-            close();
+            for (Loop loop : loops) {
+                factory.newThread(loop).start();
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            for (Loop loop : loops) {
+                if (loop != null) {
+                    loop.stop();
+                    loop.closeSelector(); // a running loop closes it again, harmlessly
+                }
+            }
             throw e;
-        }
-        for (Loop loop : loops) {
-            factory.newThread(loop).start();
         }
     }
 
@@ -61,8 +66,12 @@ public final class SendfilePump implements AutoCloseable {
      * Nothing moves before {@link Send#run}.
      */
     Send prepare(FileChannel file, long position, long end, SocketChannel socket, LongConsumer progress) {
-        return new Send(loops[Math.floorMod(next.getAndIncrement(), loops.length)], file, position, end, socket,
-                progress);
+        int first = next.getAndIncrement();
+        Loop loop = loops[Math.floorMod(first, loops.length)];
+        for (int i = 1; i < loops.length && loop.stopped; i++) {
+            loop = loops[Math.floorMod(first + i, loops.length)]; // a thread that failed: the others serve
+        }
+        return new Send(loop, file, position, end, socket, progress);
     }
 
     /** Stops the threads; sends still under way fail with an {@link AsynchronousCloseException}. */
@@ -117,7 +126,7 @@ public final class SendfilePump implements AutoCloseable {
                 throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
             } finally {
                 if (socket.isOpen()) {
-                    socket.configureBlocking(true); // the key is deregistered: see Loop.finish
+                    socket.configureBlocking(true); // no valid key left: see Loop.finish and end
                 }
             }
         }
@@ -138,6 +147,9 @@ public final class SendfilePump implements AutoCloseable {
 
         /** One sendfile; true when the range is done (sent, or the file ended early). */
         private boolean step() throws IOException {
+            if (position >= end) {
+                return true; // an empty range, or one starting past the end of the file
+            }
             long n = file.transferTo(position, Math.min(CHUNK, end - position), socket);
             if (n > 0) {
                 position += n;
@@ -171,14 +183,23 @@ public final class SendfilePump implements AutoCloseable {
         void submit(Send send) {
             submitted.add(send);
             selector.wakeup();
-            if (stopped) {
-                send.result.completeExceptionally(new AsynchronousCloseException()); // the site stopped
+            if (stopped && submitted.remove(send)) {
+                // the loop ended meanwhile and never took it; one it took is failed by end()
+                send.result.completeExceptionally(new AsynchronousCloseException());
             }
         }
 
         void stop() {
             stopped = true;
             selector.wakeup();
+        }
+
+        void closeSelector() {
+            try {
+                selector.close();
+            } catch (IOException e) {
+                LOG.debug("Closing a sendfile selector: {}", e.toString());
+            }
         }
 
         @Override
@@ -201,23 +222,24 @@ public final class SendfilePump implements AutoCloseable {
                     selector.selectedKeys().clear();
                 }
             } catch (IOException | RuntimeException e) {
-                LOG.error("A sendfile thread failed; its transfers end", e);
+                LOG.error("A sendfile thread failed; its transfers end, the other threads serve the next", e);
             } finally {
                 end();
             }
         }
 
-        /** A new send: sends what fits at once, then waits for the connection to drain. */
+        /**
+         * A new send: registered before its first sendfile. A registered channel closed by
+         * {@link Send#cancel} keeps its descriptor until the selector lets go of it; an
+         * unregistered one loses it at once, and a sendfile racing that close could write into
+         * whatever file or socket got the number next.
+         */
         private void begin(Send send) {
             if (send.result.isDone()) {
                 return; // cancelled before it began
             }
             try {
-                if (send.step()) {
-                    send.complete();
-                } else {
-                    send.key = send.socket.register(selector, SelectionKey.OP_WRITE, send);
-                }
+                send.key = send.socket.register(selector, SelectionKey.OP_WRITE, send);
             } catch (IOException | RuntimeException e) {
                 send.failure = e;
                 send.complete(); // not registered: nothing to wait for
@@ -239,23 +261,23 @@ public final class SendfilePump implements AutoCloseable {
 
         /**
          * Cancels the key; the send completes only after the next select deregistered it, so that
-         * its transfer thread may switch the socket back to blocking mode at once.
+         * the socket may be registered again at once (registering a channel whose cancelled key is
+         * still in the selector throws CancelledKeyException).
          */
         private void finish(Send send) {
             send.key.cancel();
             finishing.add(send);
         }
 
-        /** The selector closes first: it invalidates the keys, so the failed sends' sockets may block again. */
+        /** Whatever is still under way fails; sends submitted from now on fail at once. */
         private void end() {
+            stopped = true;
             List<Send> unfinished = new ArrayList<>(finishing);
             unfinished.addAll(submitted);
-            try {
+            if (selector.isOpen()) {
                 selector.keys().forEach(key -> unfinished.add((Send) key.attachment()));
-                selector.close();
-            } catch (IOException | RuntimeException e) {
-                LOG.debug("Closing a sendfile selector: {}", e.toString());
             }
+            closeSelector();
             AsynchronousCloseException stopping = new AsynchronousCloseException();
             unfinished.forEach(send -> send.result.completeExceptionally(stopping));
         }

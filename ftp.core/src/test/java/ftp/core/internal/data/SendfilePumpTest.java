@@ -20,11 +20,13 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,17 +122,28 @@ class SendfilePumpTest {
         assertArrayEquals(Arrays.copyOfRange(content, (int) start, (int) end), within(received));
     }
 
+    /** The clients read only once every send has moved bytes: one send after the other would never end. */
     @Test
     void oneThreadServesManyConnectionsAtOnce() throws Exception {
         List<Future<Long>> sends = new ArrayList<>();
         List<Future<byte[]>> received = new ArrayList<>();
         List<SocketChannel> servers = new ArrayList<>();
+        CountDownLatch allMoving = new CountDownLatch(16);
         for (int i = 0; i < 16; i++) {
             SocketChannel[] connection = connection();
-            received.add(readAll(connection[1]));
+            received.add(threads.submit(() -> {
+                assertTrue(allMoving.await(20, TimeUnit.SECONDS), "every send moved bytes before any client read");
+                return readAll(connection[1]).get();
+            }));
             servers.add(connection[0]);
             long from = i * 256L << 10;
-            sends.add(threads.submit(() -> pump.prepare(file, from, from + 2 * MIB, connection[0], n -> { }).run()));
+            AtomicBoolean moved = new AtomicBoolean();
+            LongConsumer progress = n -> {
+                if (!moved.getAndSet(true)) {
+                    allMoving.countDown();
+                }
+            };
+            sends.add(threads.submit(() -> pump.prepare(file, from, from + 2 * MIB, connection[0], progress).run()));
         }
         for (int i = 0; i < 16; i++) {
             assertEquals(2 * MIB, within(sends.get(i)));
@@ -151,6 +165,43 @@ class SendfilePumpTest {
         assertArrayEquals(content, within(received));
     }
 
+    @Test
+    void aRangeStartingAtOrPastTheEndSendsNothing() throws Exception {
+        SocketChannel[] connection = connection();
+        Future<byte[]> received = readAll(connection[1]);
+
+        assertEquals(0, within(threads.submit(() -> pump.prepare(file, content.length, content.length, connection[0], n -> { }).run())));
+        assertEquals(0, within(threads.submit(() -> pump.prepare(file, content.length + 10L, content.length, connection[0], n -> { }).run())));
+
+        connection[0].shutdownOutput();
+        assertEquals(0, within(received).length);
+    }
+
+    @Test
+    void aFileTruncatedDuringTheSendEndsItAtTheNewEnd() throws Exception {
+        SocketChannel[] connection = connection();
+        Path path = Files.write(dir.resolve("shrinking.bin"), content);
+        try (FileChannel shrinking = FileChannel.open(path); FileChannel writer = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            AtomicLong progress = new AtomicLong();
+            Future<Long> running = threads.submit(() -> pump.prepare(shrinking, 0, content.length, connection[0], progress::addAndGet).run());
+            await(() -> progress.get() > 0); // under way; the client has not read yet, so little has moved
+            writer.truncate(MIB);
+            Future<byte[]> received = readAll(connection[1]);
+
+            assertEquals(MIB, within(running));
+            connection[0].shutdownOutput();
+            assertArrayEquals(Arrays.copyOf(content, MIB), within(received));
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "timed out");
+            Thread.sleep(10);
+        }
+    }
+
     /** A client that stopped reading: the send waits on the selector, not in sendfile. */
     private Future<Long> stuck(SocketChannel[] connection, AtomicReference<SendfilePump.Send> send) throws Exception {
         AtomicLong progress = new AtomicLong();
@@ -160,8 +211,10 @@ class SendfilePumpTest {
             started.set(true);
             return send.get().run();
         });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         long seen = -1;
         while (!started.get() || progress.get() == 0 || progress.get() != seen) {
+            assertTrue(System.nanoTime() < deadline, "the send never filled the socket: " + running);
             seen = progress.get();
             Thread.sleep(50); // until the socket buffers are full and nothing moves
         }
@@ -200,9 +253,7 @@ class SendfilePumpTest {
                 interruptedAfter.set(Thread.currentThread().isInterrupted());
             }
         });
-        while (progress.get() == 0) {
-            Thread.sleep(10);
-        }
+        await(() -> progress.get() > 0);
         Thread.sleep(200); // the buffers fill: the send now waits on the selector
 
         sender.get().interrupt();
@@ -221,7 +272,9 @@ class SendfilePumpTest {
         connection[1].setOption(StandardSocketOptions.SO_LINGER, 0);
         connection[1].close(); // RST
 
-        assertInstanceOf(IOException.class, failure(running));
+        Throwable failure = failure(running);
+        assertInstanceOf(IOException.class, failure);
+        assertFalse(failure instanceof AsynchronousCloseException, "the reset itself, not a close: " + failure);
     }
 
     @Test
