@@ -33,8 +33,13 @@ public final class SendfilePump implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SendfilePump.class);
 
-    /** Bytes per sendfile call: the share one connection gets before the next ready one's turn. */
-    private static final long CHUNK = 1L << 20;
+    /**
+     * Bytes per sendfile call at most. A call stops early when the socket's buffer is full, so what
+     * a connection gets per round is mostly its buffer; the cap only bounds a reader that drains as
+     * fast as we send. Rounds cost: one select of a Java selector per call, and with 1 MiB a single
+     * download moved 0.77-0.81 x what 8 MiB moves (loopback, 16 interleaved repetitions).
+     */
+    private static final long CHUNK = 8L << 20;
 
     private final Loop[] loops;
     private final AtomicInteger next = new AtomicInteger();
