@@ -44,6 +44,12 @@ public final class RawControl implements AutoCloseable {
         out.flush();
     }
 
+    /** Sends one byte as TCP urgent data (MSG_OOB), as ftplib's abort() and RFC 959's Synch do. */
+    public void sendUrgent(int b) throws IOException {
+        out.flush();
+        socket.sendUrgentData(b);
+    }
+
     public void send(String line) throws IOException {
         sendBytes((line + "\r\n").getBytes(StandardCharsets.UTF_8));
     }

@@ -216,6 +216,36 @@ class TransferProtocolTest extends SiteTest {
         }
     }
 
+    /**
+     * ABOR the way clients send it with TCP urgent data: Python's ftplib sends the whole line with
+     * MSG_OOB (the urgent byte is its last, the LF), RFC 959 section 4.1.3 sends IAC IP, then IAC as
+     * urgent data, then DM and ABOR. Without SO_OOBINLINE Linux takes the urgent byte out of the
+     * stream: ftplib's ABOR lost its LF and went unanswered until the next command, and the RFC's
+     * sequence arrived without its second IAC and answered 500, the transfer running on both times.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "ftplib", "rfc959" })
+    void aborWithUrgentDataAbortsTheTransfer(String client) throws Exception {
+        Files.write(site.home().resolve("big.bin"), new byte[64 * 1024 * 1024]);
+        try (RawControl control = new RawControl(site.port()).login()) {
+            try (Socket socket = control.slowDownload("big.bin")) {
+                socket.getInputStream().read(new byte[1024]); // under way; we stop reading
+                if (client.equals("ftplib")) {
+                    control.sendBytes("ABOR\r".getBytes(StandardCharsets.US_ASCII));
+                    control.sendUrgent('\n');
+                } else {
+                    control.sendBytes(new byte[] { (byte) 0xff, (byte) 0xf4 }); // IAC IP
+                    control.sendUrgent(0xff); // IAC, the Synch
+                    control.sendBytes(new byte[] { (byte) 0xf2 }); // DM
+                    control.send("ABOR");
+                }
+                assertTrue(control.reply().startsWith("426"));
+                assertTrue(control.reply().startsWith("226"));
+            }
+            assertTrue(control.command("NOOP").startsWith("200"), "nothing of the ABOR is left in the stream");
+        }
+    }
+
     @Test
     void commandsSentDuringATransferWaitForItsEnd() throws Exception {
         Files.writeString(site.home().resolve("small.txt"), "x");

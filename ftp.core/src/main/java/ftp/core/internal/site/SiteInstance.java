@@ -168,6 +168,9 @@ public final class SiteInstance {
         this.acceptor = new NioSocketAcceptor();
         acceptor.setReuseAddress(true);
         acceptor.getSessionConfig().setTcpNoDelay(true);
+        // ABOR comes with TCP urgent data (ftplib sends the whole line with MSG_OOB, RFC 959 its
+        // Synch IAC); without this Linux takes the urgent byte out of the stream and the line breaks
+        acceptor.getSessionConfig().setOobInline(true);
         acceptor.getFilterChain().addLast("codec", new ProtocolCodecFilter(new ControlCodecFactory()));
         acceptor.setHandler(handler);
         this.tlsDescription = siteTls == null ? "" : siteTls.description();
