@@ -152,11 +152,14 @@ public final class SiteInstance {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(threads(name + "-watchdog"));
         // sendfile to a network card costs little CPU (to loopback it is a copy): half the cores move
         // every plain download, the rest stays for commands, TLS, uploads and the clients
-        this.sendfilePump = openSendfilePump(Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
-                threads(name + "-sendfile"));
-        if (sendfilePump == null) {
-            startFailure = startFailure != null ? startFailure : "cannot open the selectors of its data connections";
+        SendfilePump pump = null;
+        try {
+            pump = new SendfilePump(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), threads(name + "-sendfile"));
+        } catch (IOException e) {
+            startFailure = startFailure != null ? startFailure
+                    : "cannot open the selectors of its data connections: " + e.getMessage();
         }
+        this.sendfilePump = pump;
         LoginGuard guard = new LoginGuard(settings.limits().maxLoginFailures(), settings.limits().banTime(), Clock.systemUTC());
         SiteContext site = new SiteContext(settings, commands, new SiteAuthenticator(name, () -> userStores, guard),
                 commandPool, loginPool, transferPool, flushPool, sendfilePump,
@@ -316,15 +319,6 @@ public final class SiteInstance {
         }
         if (failure.isEmpty()) {
             LOG.info("Site {} stopped", settings.name());
-        }
-    }
-
-    private SendfilePump openSendfilePump(int threads, ThreadFactory factory) {
-        try {
-            return new SendfilePump(threads, factory);
-        } catch (IOException e) {
-            LOG.error("Site {}: cannot open the selectors of its data connections", settings.name(), e);
-            return null;
         }
     }
 
