@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FileDescriptor;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -120,6 +122,32 @@ class SendfilePumpTest {
         assertFalse(connection[0].isRegistered(), "off the selector");
         connection[0].shutdownOutput();
         assertArrayEquals(Arrays.copyOfRange(content, (int) start, (int) end), within(received));
+    }
+
+    /**
+     * A download leaves at most {@link UnsentLimit#BYTES} unsent in its socket (TCP_NOTSENT_LOWAT, read
+     * back from the kernel; the surefire JVM opens sun.nio.ch as the standalone jar's manifest does).
+     */
+    @Test
+    void capsTheBytesItsSocketsHoldUnsent() throws Exception {
+        SocketChannel[] connection = connection();
+        Future<byte[]> received = readAll(connection[1]);
+        assertEquals(0, notSentLowat(connection[0]), "unset: the kernel's default");
+
+        within(threads.submit(() -> pump.prepare(file, 0, 10, connection[0], n -> { }).run()));
+
+        assertEquals(UnsentLimit.BYTES, notSentLowat(connection[0]));
+        connection[0].shutdownOutput();
+        assertArrayEquals(Arrays.copyOf(content, 10), within(received));
+    }
+
+    private static int notSentLowat(SocketChannel socket) throws ReflectiveOperationException {
+        Method fd = socket.getClass().getMethod("getFD");
+        Method get = Class.forName("sun.nio.ch.Net").getDeclaredMethod("getIntOption0", FileDescriptor.class,
+                boolean.class, int.class, int.class);
+        fd.setAccessible(true);
+        get.setAccessible(true);
+        return (int) get.invoke(null, fd.invoke(socket), false, 6 /* IPPROTO_TCP */, 25 /* TCP_NOTSENT_LOWAT */);
     }
 
     /** The clients read only once every send has moved bytes: one send after the other would never end. */
