@@ -35,9 +35,10 @@ public final class SendfilePump implements AutoCloseable {
 
     /**
      * Bytes per sendfile call at most. A call stops early when the socket holds what it may keep
-     * unsent ({@link UnsentLimit}) or its buffer is full, so what a slow connection gets per round is
-     * that; the cap only bounds a reader that drains as fast as we send. Rounds cost: one select of a Java selector per call, and with 1 MiB a single
-     * download moved 0.77-0.81 x what 8 MiB moves (loopback, 16 interleaved repetitions).
+     * unsent ({@link UnsentLimit}) or its buffer is full, so what a slow connection gets per round
+     * is that; the cap only bounds a reader that drains as fast as we send. Rounds cost: one select
+     * of a Java selector per call, and with 1 MiB a single download moved 0.77-0.81 x what 8 MiB
+     * moves (loopback, 16 interleaved repetitions).
      */
     private static final long CHUNK = 8L << 20;
 
@@ -121,7 +122,6 @@ public final class SendfilePump implements AutoCloseable {
          * socket back in blocking mode and off the selector.
          */
         long run() throws IOException {
-            UnsentLimit.apply(socket);
             socket.configureBlocking(false);
             try {
                 loop.submit(this);
@@ -237,10 +237,10 @@ public final class SendfilePump implements AutoCloseable {
         }
 
         /**
-         * A new send: registered before its first sendfile. A registered channel closed by
-         * {@link Send#cancel} keeps its descriptor until the selector lets go of it; an
-         * unregistered one loses it at once, and a sendfile racing that close could write into
-         * whatever file or socket got the number next.
+         * A new send: registered before its socket option and its first sendfile. A registered
+         * channel closed by {@link Send#cancel} keeps its descriptor until the selector lets go of
+         * it; an unregistered one loses it at once, and a sendfile (or setsockopt) racing that close
+         * could act on whatever file or socket got the number next.
          */
         private void begin(Send send) {
             if (send.result.isDone()) {
@@ -251,7 +251,9 @@ public final class SendfilePump implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 send.failure = e;
                 send.complete(); // not registered: nothing to wait for
+                return;
             }
+            UnsentLimit.apply(send.socket); // registered, so no close can hand its number to another socket
         }
 
         private void step(Send send) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
@@ -16,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ServerSocketChannel;
@@ -130,6 +132,7 @@ class SendfilePumpTest {
      */
     @Test
     void capsTheBytesItsSocketsHoldUnsent() throws Exception {
+        assumeTrue(System.getProperty("os.name").startsWith("Linux"), "TCP_NOTSENT_LOWAT is Linux's");
         SocketChannel[] connection = connection();
         Future<byte[]> received = readAll(connection[1]);
         assertEquals(0, notSentLowat(connection[0]), "unset: the kernel's default");
@@ -139,6 +142,36 @@ class SendfilePumpTest {
         assertEquals(UnsentLimit.BYTES, notSentLowat(connection[0]));
         connection[0].shutdownOutput();
         assertArrayEquals(Arrays.copyOf(content, 10), within(received));
+    }
+
+    /**
+     * A descriptor's number outlives its channel's close: a send whose socket an ABOR closed before
+     * it began must leave alone the socket that took the number over.
+     */
+    @Test
+    void aClosedSocketsSendLeavesTheSocketThatTookItsNumberAlone() throws Exception {
+        assumeTrue(System.getProperty("os.name").startsWith("Linux"), "TCP_NOTSENT_LOWAT is Linux's");
+        SocketChannel[] connection = connection();
+        int number = descriptor(connection[0]);
+        connection[0].close();
+        SocketChannel taker = null;
+        for (int i = 0; i < 256 && taker == null; i++) { // Linux hands out the lowest free number
+            SocketChannel opened = SocketChannel.open();
+            open.add(opened);
+            taker = descriptor(opened) == number ? opened : null;
+        }
+        assumeTrue(taker != null, "another thread took the number first");
+
+        Callable<Long> send = () -> pump.prepare(file, 0, 10, connection[0], n -> { }).run();
+
+        assertInstanceOf(ClosedChannelException.class, failure(threads.submit(send)));
+        assertEquals(0, notSentLowat(taker), "the other socket keeps the kernel's default");
+    }
+
+    private static int descriptor(SocketChannel socket) throws ReflectiveOperationException {
+        Method value = socket.getClass().getMethod("getFDVal");
+        value.setAccessible(true);
+        return (int) value.invoke(socket);
     }
 
     private static int notSentLowat(SocketChannel socket) throws ReflectiveOperationException {
