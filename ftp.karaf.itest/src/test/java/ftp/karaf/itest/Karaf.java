@@ -72,6 +72,8 @@ final class Karaf implements AutoCloseable {
                 .directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        // as docs/karaf.md tells operators: downloads may then cap what their sockets hold unsent
+        builder.environment().put("EXTRA_JAVA_OPTS", "--add-opens java.base/sun.nio.ch=ALL-UNNAMED");
         process = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!client("echo karaf-is-up").output().contains("karaf-is-up")) {
