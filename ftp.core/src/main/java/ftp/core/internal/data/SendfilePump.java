@@ -55,6 +55,8 @@ public final class SendfilePump implements AutoCloseable {
             for (Loop loop : loops) {
                 factory.newThread(loop).start();
             }
+            // asking UnsentLimit here (whatever the log level) makes a JVM that cannot set the cap say
+            // so when the first site starts, not at its first download
             LOG.debug("Sendfile pump of {} threads; unsent bytes per download: {}", threads,
                     UnsentLimit.available() ? "at most " + UnsentLimit.BYTES : "the kernel's default");
         } catch (IOException | RuntimeException | Error e) {

@@ -51,7 +51,9 @@ final class UnsentLimit {
 
     /**
      * Sets the cap on a connected socket; false when this JVM cannot, or the kernel refused (the
-     * transfer goes on with the default either way).
+     * transfer goes on with the default either way). The socket must stay open, or registered
+     * with a selector, until this returns: the JDK keeps a closed channel's descriptor number, and
+     * the kernel may have given it to another socket already.
      */
     static boolean apply(SocketChannel socket) {
         return NATIVE != null && NATIVE.set(socket, BYTES);
