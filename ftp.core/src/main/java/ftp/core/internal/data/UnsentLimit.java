@@ -50,13 +50,15 @@ final class UnsentLimit {
     }
 
     /**
-     * Sets the cap on a connected socket; false when this JVM cannot, or the kernel refused (the
-     * transfer goes on with the default either way). The socket must stay open, or registered
-     * with a selector, until this returns: the JDK keeps a closed channel's descriptor number, and
-     * the kernel may have given it to another socket already.
+     * Sets the cap on a connected socket where this JVM can; where it cannot, or the kernel refuses,
+     * the transfer goes on with the default. The socket must stay open, or registered with a
+     * selector, until this returns: the JDK keeps a closed channel's descriptor number, and the
+     * kernel may have given it to another socket already.
      */
-    static boolean apply(SocketChannel socket) {
-        return NATIVE != null && NATIVE.set(socket, BYTES);
+    static void apply(SocketChannel socket) {
+        if (NATIVE != null) {
+            NATIVE.set(socket, BYTES);
+        }
     }
 
     /** The JDK's socket-option calls, reached past the module boundary. */
@@ -84,18 +86,15 @@ final class UnsentLimit {
             }
         }
 
-        boolean set(SocketChannel socket, int bytes) {
+        void set(SocketChannel socket, int bytes) {
             if (!channels.isInstance(socket)) {
-                return false;
+                return; // another provider's channel: not ours to reach into
             }
             try {
                 set.invoke(null, fd.invoke(socket), false, IPPROTO_TCP, TCP_NOTSENT_LOWAT, bytes, false);
-                return true;
             } catch (InvocationTargetException e) {
-                // a kernel before 3.12 (ENOPROTOOPT): the default stays. Callers keep the channel open
-                // (or registered, which keeps its descriptor), since the number outlives a close.
+                // a kernel before 3.12 (ENOPROTOOPT): the default stays
                 LOG.debug("TCP_NOTSENT_LOWAT on {}: {}", socket, e.getCause().toString());
-                return false;
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException("accessible since resolve()", e);
             }
